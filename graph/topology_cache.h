@@ -1,0 +1,28 @@
+#pragma once
+// TopologyCache: hands out the in-memory topology (graph/topology.h) of a
+// store, rebuilding it when the store's version has moved on since the last
+// build. Thread-safe.
+#include <memory>
+#include <mutex>
+
+#include "storage/store.h"
+
+namespace ecograph::graph {
+
+class Topology;
+
+class TopologyCache {
+ public:
+  explicit TopologyCache(storage::Store& store);
+  ~TopologyCache();
+  // A topology matching the store's current version. Built on first use.
+  std::shared_ptr<const Topology> Get();
+
+ private:
+  storage::Store& store_;
+  std::mutex mutex_;
+  std::shared_ptr<const Topology> topology_;
+  uint64_t built_version_ = 0;
+};
+
+}  // namespace ecograph::graph

@@ -1,0 +1,81 @@
+#pragma once
+// QueryEngine: the entry point of the query pipeline. Executes one or more
+// ';'-separated statements against a store and returns rows or a QueryError.
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "query/query_error.h"
+#include "query/value.h"
+#include "storage/store.h"
+
+namespace ecograph::graph { class TopologyCache; }
+
+namespace ecograph::query {
+
+struct QueryOptions {
+  std::chrono::milliseconds timeout{60'000};  // 0 = no timeout
+  uint32_t max_var_length = 15;     // cap on unbounded '*' expansions
+  uint64_t max_intermediate_rows = 50'000'000;  // guard against explosions
+};
+
+enum class ExplainMode { kNone, kExplain, kProfile };
+
+struct QueryStats {
+  uint64_t nodes_created = 0, nodes_deleted = 0;
+  uint64_t rels_created = 0, rels_deleted = 0;
+  uint64_t properties_set = 0, labels_added = 0, labels_removed = 0;
+  uint64_t indexes_added = 0, indexes_removed = 0;
+  bool ContainsUpdates() const;
+  std::string ToString() const;  // e.g. "Added 1 node, Set 2 properties"
+};
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+  QueryStats stats;
+  // EXPLAIN / PROFILE text (the plan tree, with rows and time per operator
+  // for PROFILE); empty otherwise.
+  std::string plan;
+  double elapsed_ms = 0;
+};
+
+// Either a result or an error (never throws).
+struct QueryOutcome {
+  std::optional<QueryResult> result;
+  std::optional<QueryError> error;
+  bool ok() const { return result.has_value(); }
+};
+
+using Params = std::map<std::string, Value>;
+
+class QueryEngine {
+ public:
+  // Borrows the store (and the topology cache used by CALL algo.* and
+  // shortestPath); both must outlive the engine.
+  QueryEngine(storage::Store& store, graph::TopologyCache& topology);
+  ~QueryEngine();
+
+  // Runs one statement (a trailing ';' is allowed). A read statement runs on
+  // a snapshot; a write statement is one atomic transaction.
+  QueryOutcome Execute(const std::string& text, const Params& params = {},
+                       const QueryOptions& options = {},
+                       ExplainMode mode = ExplainMode::kNone);
+
+  // Splits a script into statements on ';' outside strings and comments.
+  static std::vector<std::string> SplitStatements(const std::string& script);
+
+  // Names for REPL completion.
+  static std::vector<std::string> Keywords();
+  static std::vector<std::string> FunctionNames();
+  static std::vector<std::string> ProcedureNames();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ecograph::query
