@@ -1,0 +1,56 @@
+#pragma once
+// The interactive shell: libedit line editing with persistent history
+// (DataDirectory()/history), tab completion, multi-line statements ending in
+// ';', and meta-commands (:help, :schema, :param, :format, :render, ...).
+// On a non-terminal stdin it reads the same input without prompts.
+#include <cstdio>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/database.h"
+#include "cli/statement_runner.h"
+
+namespace ecograph::cli {
+
+// True when `buffer` ends a statement: its last non-blank character is a ';'
+// outside string literals and comments.
+bool StatementComplete(const std::string& buffer);
+
+class Repl {
+ public:
+  Repl(Database& db, RunSettings settings, bool interactive);
+  ~Repl();
+
+  // Reads until :quit or end of input. Returns the exit code: 0, or 1 when
+  // stdin was not a terminal and a statement failed.
+  int Run();
+
+  // Handles one meta-command line (":format csv"). Returns false for :quit.
+  bool HandleMeta(const std::string& line);
+
+  // Completion candidates for the word `text` that starts at byte `start`
+  // of `line` (keywords, labels, types, property keys, functions, procedures,
+  // meta-commands, parameter names).
+  std::vector<std::string> Complete(const std::string& line, size_t start,
+                                    const std::string& text) const;
+
+ private:
+  void RefreshCatalog();
+  bool ExecuteStatement(const std::string& statement, query::ExplainMode mode);
+  void PrintHelp();
+  void RenderLast(const std::string& path, const std::string& engine);
+
+  Database& db_;
+  RunSettings settings_;
+  bool interactive_;
+  bool failed_ = false;
+  std::string history_path_;
+  std::string last_statement_;
+  std::unique_ptr<query::QueryResult> last_result_;
+  std::vector<std::string> keywords_, functions_, procedures_;
+  std::vector<std::string> labels_, rel_types_, property_keys_;
+};
+
+}  // namespace ecograph::cli

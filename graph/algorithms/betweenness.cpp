@@ -1,0 +1,62 @@
+#include "graph/algorithms/betweenness.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/property_map/property_map.hpp>
+
+namespace ecograph::graph {
+
+std::vector<double> Betweenness(const EdgeFilter& edges, const VertexFilter& vertices,
+                                const BetweennessOptions& options) {
+  const Topology& topology = edges.topology();
+  const size_t n = topology.num_vertices();
+  std::vector<double> score(n, 0.0);
+
+  std::vector<VertexIndex> members;
+  std::vector<uint32_t> local(n, UINT32_MAX);
+  for (VertexIndex v = 0; v < n; ++v) {
+    if (vertices.Contains(v)) {
+      local[v] = static_cast<uint32_t>(members.size());
+      members.push_back(v);
+    }
+  }
+  const size_t count = members.size();
+  if (count < 3) return score;
+
+  std::vector<std::pair<uint32_t, uint32_t>> links;
+  for (size_t i = 0; i < count; ++i) {
+    size_t first = links.size();
+    edges.ForEachStep(members[i], [&](EdgeIndex, VertexIndex w) {
+      if (local[w] != UINT32_MAX && w != members[i]) {
+        links.emplace_back(static_cast<uint32_t>(i), local[w]);
+      }
+    });
+    std::sort(links.begin() + first, links.end());
+    links.erase(std::unique(links.begin() + first, links.end()), links.end());
+  }
+  using LocalGraph =
+      boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                         boost::no_property, uint32_t, uint32_t>;
+  LocalGraph g(boost::edges_are_sorted, links.begin(), links.end(), static_cast<uint32_t>(count));
+  std::vector<double> centrality(count, 0.0);
+  boost::brandes_betweenness_centrality(
+      g, boost::centrality_map(boost::make_iterator_property_map(
+                                   centrality.begin(), boost::get(boost::vertex_index, g)))
+             .vertex_index_map(boost::get(boost::vertex_index, g)));
+
+  // Brandes over a directed graph counts ordered pairs; an undirected pair
+  // was counted from both ends.
+  double scale = options.undirected ? 0.5 : 1.0;
+  if (options.normalized) {
+    double pairs = static_cast<double>(count - 1) * static_cast<double>(count - 2);
+    if (options.undirected) pairs /= 2.0;
+    scale /= pairs;
+  }
+  for (size_t i = 0; i < count; ++i) score[members[i]] = centrality[i] * scale;
+  return score;
+}
+
+}  // namespace ecograph::graph

@@ -1,0 +1,159 @@
+#include "query/execution_context.h"
+
+#include <algorithm>
+
+namespace ecograph::query {
+
+namespace {
+constexpr size_t kMaxCachedEntities = 200'000;
+// After this many label probes of one label, a read statement loads the
+// label's members once instead of fetching each node.
+constexpr uint64_t kLabelProbesBeforeScan = 256;
+}  // namespace
+
+void ThrowIfError(const storage::Status& status) {
+  if (status.ok()) return;
+  ErrorKind kind = status.code() == storage::StatusCode::kConstraintViolation
+                       ? ErrorKind::kConstraint
+                       : ErrorKind::kStorage;
+  throw QueryError(kind, status.message().empty() ? status.ToString() : status.message());
+}
+
+ExecContext::ExecContext(storage::Transaction& txn, graph::TopologyCache& topology,
+                         const Params& params, const QueryOptions& options,
+                         const std::string& query_text)
+    : txn_(txn), topology_(topology), params_(params), options_(options),
+      query_text_(query_text) {
+  if (options.timeout.count() > 0) {
+    has_deadline_ = true;
+    deadline_ = std::chrono::steady_clock::now() + options.timeout;
+  }
+}
+
+void ExecContext::CheckTimeout() {
+  if (has_deadline_ && std::chrono::steady_clock::now() > deadline_) {
+    auto ms = options_.timeout.count();
+    std::string amount = ms % 1000 == 0 ? std::to_string(ms / 1000) + " s"
+                                        : std::to_string(ms) + " ms";
+    throw QueryError(ErrorKind::kTimeout, "query exceeded the timeout of " + amount);
+  }
+}
+
+void ExecContext::CheckRowCount(uint64_t rows, const char* what) {
+  if (rows > options_.max_intermediate_rows) {
+    throw QueryError(ErrorKind::kRuntime,
+                     std::string(what) + " exceeded the limit of " +
+                         std::to_string(options_.max_intermediate_rows) +
+                         " intermediate rows");
+  }
+}
+
+uint32_t ExecContext::InternType(const std::string& type) {
+  auto it = type_ids_.find(type);
+  if (it != type_ids_.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(type_names_.size());
+  type_names_.push_back(type);
+  type_ids_.emplace(type, id);
+  return id;
+}
+
+std::shared_ptr<const NodeValue> ExecContext::GetNode(uint64_t id) {
+  auto it = node_cache_.find(id);
+  if (it != node_cache_.end()) return it->second;
+  auto result = txn_.GetNode(id);
+  if (!result.ok()) ThrowIfError(result.status());
+  std::shared_ptr<const NodeValue> node;
+  if (result.value().has_value()) {
+    storage::NodeRecord& record = *result.value();
+    node = std::make_shared<NodeValue>(
+        NodeValue{record.id, std::move(record.labels), std::move(record.properties)});
+  }
+  if (node_cache_.size() >= kMaxCachedEntities) node_cache_.clear();
+  node_cache_.emplace(id, node);
+  return node;
+}
+
+std::shared_ptr<const RelValue> ExecContext::GetRel(uint64_t id) {
+  auto it = rel_cache_.find(id);
+  if (it != rel_cache_.end()) return it->second;
+  auto result = txn_.GetRel(id);
+  if (!result.ok()) ThrowIfError(result.status());
+  std::shared_ptr<const RelValue> rel;
+  if (result.value().has_value()) {
+    storage::RelRecord& record = *result.value();
+    rel = std::make_shared<RelValue>(RelValue{record.id, record.src, record.dst,
+                                              std::move(record.type),
+                                              std::move(record.properties)});
+  }
+  if (rel_cache_.size() >= kMaxCachedEntities) rel_cache_.clear();
+  rel_cache_.emplace(id, rel);
+  return rel;
+}
+
+bool ExecContext::HasLabel(uint64_t node_id, const std::string& label) {
+  LabelSet& set = label_sets_[label];
+  if (set.materialized) return set.ids.count(node_id) > 0;
+  if (++set.probes > kLabelProbesBeforeScan && !txn_.is_writable()) {
+    auto iterator = txn_.ScanLabel(label);
+    uint64_t member = 0;
+    while (iterator->Next(&member)) {
+      set.ids.insert(member);
+      Tick();
+    }
+    ThrowIfError(iterator->status());
+    set.materialized = true;
+    return set.ids.count(node_id) > 0;
+  }
+  auto node = GetNode(node_id);
+  if (!node) return false;
+  return std::binary_search(node->labels.begin(), node->labels.end(), label) ||
+         std::find(node->labels.begin(), node->labels.end(), label) != node->labels.end();
+}
+
+void ExecContext::InvalidateCaches() {
+  node_cache_.clear();
+  rel_cache_.clear();
+  label_sets_.clear();
+}
+
+Value ExecContext::Materialize(const Slot& slot) {
+  switch (slot.kind) {
+    case Slot::Kind::kValue: return slot.value;
+    case Slot::Kind::kNode: {
+      auto node = GetNode(slot.id);
+      if (!node) return Value();
+      Value value;
+      value.data = std::const_pointer_cast<NodeValue>(node);
+      return value;
+    }
+    case Slot::Kind::kRel: {
+      auto rel = GetRel(slot.id);
+      if (!rel) return Value();
+      Value value;
+      value.data = std::const_pointer_cast<RelValue>(rel);
+      return value;
+    }
+  }
+  return Value();
+}
+
+Slot ExecContext::RelSlot(const storage::RelRecord& record) {
+  return RelSlot(record.id, record.src, record.dst, record.type);
+}
+
+Slot ExecContext::RelSlot(uint64_t rel_id, uint64_t src, uint64_t dst, const std::string& type) {
+  Slot slot;
+  slot.kind = Slot::Kind::kRel;
+  slot.id = rel_id;
+  slot.src = src;
+  slot.dst = dst;
+  slot.type = InternType(type);
+  return slot;
+}
+
+std::string ExecContext::SpanText(const SourceSpan& span) const {
+  if (!span.valid || span.offset >= query_text_.size()) return "";
+  return query_text_.substr(span.offset, span.length);
+}
+
+}  // namespace ecograph::query

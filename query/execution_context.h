@@ -1,0 +1,110 @@
+#pragma once
+// Per-statement execution state shared by every operator: the transaction,
+// parameters, guards (timeout, row cap), statistics, and read caches.
+//
+// Rows are vectors of Slots. A slot holding a node or relationship bound by
+// MATCH stores only its id (and, for relationships, endpoints and interned
+// type); properties are fetched lazily through the caches here, so operators
+// never copy whole property maps per row.
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "query/engine.h"
+#include "query/query_error.h"
+#include "query/value.h"
+#include "storage/store.h"
+
+namespace ecograph::query {
+
+struct Slot {
+  enum class Kind : uint8_t { kValue, kNode, kRel };
+  Kind kind = Kind::kValue;
+  uint32_t type = 0;  // kRel: interned type id (ExecContext::TypeName)
+  uint64_t id = 0;    // kNode / kRel
+  uint64_t src = 0, dst = 0;  // kRel
+  Value value;        // kValue
+
+  static Slot NodeRef(uint64_t node_id) {
+    Slot slot;
+    slot.kind = Kind::kNode;
+    slot.id = node_id;
+    return slot;
+  }
+  bool is_null() const { return kind == Kind::kValue && value.is_null(); }
+};
+
+using Row = std::vector<Slot>;
+
+class ExecContext {
+ public:
+  ExecContext(storage::Transaction& txn, graph::TopologyCache& topology, const Params& params,
+              const QueryOptions& options, const std::string& query_text);
+
+  storage::Transaction& txn() { return txn_; }
+  graph::TopologyCache& topology() { return topology_; }
+  const Params& params() const { return params_; }
+  const QueryOptions& options() const { return options_; }
+  const std::string& query_text() const { return query_text_; }
+  QueryStats& stats() { return stats_; }
+
+  // Cheap; checks the clock every 1024 calls. Throws kTimeout.
+  void Tick() {
+    if ((++ticks_ & 1023) == 0) CheckTimeout();
+  }
+  void CheckTimeout();
+  // Throws kRuntime when an operator buffers more than max_intermediate_rows.
+  void CheckRowCount(uint64_t rows, const char* what);
+
+  uint32_t InternType(const std::string& type);
+  const std::string& TypeName(uint32_t type_id) const { return type_names_[type_id]; }
+
+  // Cached node/relationship records; nullptr when the entity does not
+  // exist (deleted). Throw kStorage on storage errors.
+  std::shared_ptr<const NodeValue> GetNode(uint64_t id);
+  std::shared_ptr<const RelValue> GetRel(uint64_t id);
+  bool HasLabel(uint64_t node_id, const std::string& label);
+  // Drops every cache; called after each write.
+  void InvalidateCaches();
+
+  // Materialized Value of a slot (nodes/relationships fetched from the store).
+  Value Materialize(const Slot& slot);
+  Slot RelSlot(const storage::RelRecord& record);
+  Slot RelSlot(uint64_t rel_id, uint64_t src, uint64_t dst, const std::string& type);
+
+  // Source text of a span, for messages.
+  std::string SpanText(const SourceSpan& span) const;
+
+  bool profiling = false;
+
+ private:
+  struct LabelSet {
+    uint64_t probes = 0;
+    bool materialized = false;
+    std::unordered_set<uint64_t> ids;
+  };
+
+  storage::Transaction& txn_;
+  graph::TopologyCache& topology_;
+  const Params& params_;
+  QueryOptions options_;
+  const std::string& query_text_;
+  std::chrono::steady_clock::time_point deadline_;
+  bool has_deadline_ = false;
+  uint64_t ticks_ = 0;
+  QueryStats stats_;
+  std::vector<std::string> type_names_;
+  std::unordered_map<std::string, uint32_t> type_ids_;
+  std::unordered_map<uint64_t, std::shared_ptr<const NodeValue>> node_cache_;
+  std::unordered_map<uint64_t, std::shared_ptr<const RelValue>> rel_cache_;
+  std::unordered_map<std::string, LabelSet> label_sets_;
+};
+
+// Throws QueryError (kStorage / kConstraint) for a failed status.
+void ThrowIfError(const storage::Status& status);
+
+}  // namespace ecograph::query

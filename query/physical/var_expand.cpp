@@ -1,0 +1,93 @@
+#include "query/physical/operators.h"
+
+namespace ecograph::query {
+
+std::string DescribeExpand(const ExpandSpec& spec, const std::string& range);
+
+VarExpandOperator::VarExpandOperator(OperatorPtr child, ExpandSpec spec, int64_t min_hops,
+                                     int64_t max_hops, bool bind_list)
+    : spec_(std::move(spec)), min_hops_(min_hops), max_hops_(max_hops), bind_list_(bind_list) {
+  children_.push_back(std::move(child));
+}
+
+std::string VarExpandOperator::Describe() const {
+  return "VarLengthExpand(" +
+         DescribeExpand(spec_, "*" + std::to_string(min_hops_) + ".." + std::to_string(max_hops_)) + ")";
+}
+
+bool VarExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
+  auto emit = [&](uint64_t end) -> bool {
+    if (spec_.to_bound) {
+      const Slot& to = (*row)[spec_.to_slot];
+      uint64_t to_id = to.kind == Slot::Kind::kNode ? to.id
+                       : to.value.type() == ValueType::kNode ? to.value.as_node().id
+                                                              : UINT64_MAX;
+      if (to_id != end) return false;
+    }
+    for (const auto& label : spec_.to_labels) {
+      if (!ctx.HasLabel(end, label)) return false;
+    }
+    for (int other : spec_.unique_rel_slots) {
+      const Slot& slot = (*row)[other];
+      if (slot.kind != Slot::Kind::kRel) continue;
+      for (const auto& entry : path_) {
+        if (entry.rel == slot.id) return false;
+      }
+    }
+    if (!spec_.to_bound) (*row)[spec_.to_slot] = Slot::NodeRef(end);
+    if (spec_.rel_slot >= 0) {
+      Slot list;
+      if (bind_list_) {
+        ValueList rels;
+        for (const auto& entry : path_) rels.push_back(ctx.Materialize(ctx.RelSlot(entry.rel, 0, 0, entry.type)));
+        list.value = Value::List(std::move(rels));
+      }
+      (*row)[spec_.rel_slot] = std::move(list);
+    }
+    return true;
+  };
+
+  while (true) {
+    if (!active_) {
+      if (!child()->Next(ctx, row)) return false;
+      const Slot& from = (*row)[spec_.from_slot];
+      if (from.is_null()) continue;
+      uint64_t start = from.kind == Slot::Kind::kNode ? from.id : from.value.as_node().id;
+      stack_.clear();
+      path_.clear();
+      active_ = true;
+      if (max_hops_ >= 1) stack_.push_back({ctx.txn().Expand(start, spec_.direction, spec_.types), start});
+      if (min_hops_ == 0 && emit(start)) return true;
+    }
+    while (!stack_.empty()) {
+      ctx.Tick();
+      Frame& top = stack_.back();
+      storage::AdjacencyEntry entry;
+      if (!top.iterator->Next(&entry)) {
+        ThrowIfError(top.iterator->status());
+        stack_.pop_back();
+        if (!path_.empty()) path_.pop_back();
+        continue;
+      }
+      bool used = false;
+      for (const auto& previous : path_) {
+        if (previous.rel == entry.rel) {
+          used = true;
+          break;
+        }
+      }
+      if (used) continue;
+      path_.push_back(entry);
+      int64_t depth = static_cast<int64_t>(path_.size());
+      if (depth < max_hops_) {
+        stack_.push_back({ctx.txn().Expand(entry.neighbor, spec_.direction, spec_.types), entry.neighbor});
+      }
+      bool produced = depth >= min_hops_ && emit(entry.neighbor);
+      if (depth >= max_hops_) path_.pop_back();
+      if (produced) return true;
+    }
+    active_ = false;
+  }
+}
+
+}  // namespace ecograph::query

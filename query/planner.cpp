@@ -1,0 +1,338 @@
+// Statement planning: clause by clause, each clause consuming the operator
+// tree built so far. Slots are allocated once per statement, so every row of
+// the statement has the same width.
+#include "query/planner.h"
+
+#include <algorithm>
+
+namespace ecograph::query {
+
+namespace {
+
+bool IsUpdating(ClauseKind kind) {
+  switch (kind) {
+    case ClauseKind::kCreate:
+    case ClauseKind::kMerge:
+    case ClauseKind::kSet:
+    case ClauseKind::kRemove:
+    case ClauseKind::kDelete:
+    case ClauseKind::kCreateIndex:
+    case ClauseKind::kDropIndex:
+    case ClauseKind::kCreateConstraint:
+    case ClauseKind::kDropConstraint: return true;
+    default: return false;
+  }
+}
+
+VariableKind KindOfVariable(const Expr& expr, const Scope& scope) {
+  if (expr.kind != ExprKind::kVariable) return VariableKind::kValue;
+  auto it = scope.find(expr.name);
+  return it == scope.end() ? VariableKind::kValue : it->second.kind;
+}
+
+}  // namespace
+
+bool StatementWrites(const Statement& statement) {
+  for (const auto& query : statement.queries) {
+    for (const auto& clause : query.clauses) {
+      if (IsUpdating(clause->kind)) return true;
+    }
+  }
+  return false;
+}
+
+Planner::Planner(storage::Transaction& txn, const QueryOptions& options)
+    : txn_(txn), options_(options) {}
+
+PhysicalPlan Planner::Plan(const Statement& statement, const std::string& text) {
+  text_ = &text;
+  PhysicalPlan plan;
+  if (statement.queries.empty()) throw QueryError(ErrorKind::kSyntax, "empty statement", statement.span);
+  if (statement.queries.size() == 1) {
+    plan.root = PlanSingleQuery(statement.queries[0], &plan.columns, &plan.column_slots);
+  } else {
+    std::vector<OperatorPtr> children;
+    std::vector<std::vector<int>> child_slots;
+    for (size_t query_idx = 0; query_idx < statement.queries.size(); ++query_idx) {
+      std::vector<std::string> columns;
+      std::vector<int> slots;
+      children.push_back(PlanSingleQuery(statement.queries[query_idx], &columns, &slots));
+      if (query_idx == 0) {
+        plan.columns = columns;
+      } else if (columns != plan.columns) {
+        throw QueryError(ErrorKind::kSemantic,
+                         "all sub queries in a UNION must have the same return column names",
+                         statement.span);
+      }
+      child_slots.push_back(std::move(slots));
+    }
+    for (size_t idx = 0; idx < plan.columns.size(); ++idx) plan.column_slots.push_back(NewSlot());
+    OperatorPtr root = std::make_unique<UnionOperator>(std::move(children), std::move(child_slots),
+                                                       plan.column_slots);
+    bool all = std::all_of(statement.union_all.begin(), statement.union_all.end(), [](bool b) { return b; });
+    if (!all) root = std::make_unique<DistinctOperator>(std::move(root), plan.column_slots);
+    plan.root = std::move(root);
+  }
+  plan.width = next_slot_;
+  plan.writes = writes_;
+  plan.owned_exprs = std::move(owned_exprs_);
+  return plan;
+}
+
+OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query, std::vector<std::string>* columns,
+                                     std::vector<int>* column_slots) {
+  Scope scope;
+  OperatorPtr op = std::make_unique<SingleRowOperator>();
+  if (query.clauses.empty()) throw QueryError(ErrorKind::kSyntax, "empty query");
+  for (size_t clause_idx = 0; clause_idx < query.clauses.size(); ++clause_idx) {
+    const Clause& clause = *query.clauses[clause_idx];
+    bool last = clause_idx + 1 == query.clauses.size();
+    if (IsUpdating(clause.kind)) writes_ = true;
+    switch (clause.kind) {
+      case ClauseKind::kMatch: {
+        if (clause.optional) {
+          std::vector<int> new_slots;
+          auto inner = PlanNested(clause.pattern, clause.where.get(), scope, &new_slots);
+          // Anonymous slots of the nested plan stay null too; only named ones matter.
+          op = std::make_unique<OptionalOperator>(std::move(op), std::move(inner), std::move(new_slots));
+        } else {
+          op = PlanPattern(std::move(op), clause.pattern, clause.where.get(), scope, nullptr);
+        }
+        break;
+      }
+      case ClauseKind::kUnwind: {
+        BoundExprPtr list = Bind(*clause.unwind_expr, scope);
+        int slot = NewSlot();
+        op = std::make_unique<UnwindOperator>(std::move(op), std::move(list), slot, clause.unwind_alias);
+        scope[clause.unwind_alias] = VariableInfo{slot, VariableKind::kValue};
+        break;
+      }
+      case ClauseKind::kWith:
+        op = PlanProjection(std::move(op), clause, scope, false, nullptr, nullptr);
+        break;
+      case ClauseKind::kReturn:
+        if (!last) {
+          throw QueryError(ErrorKind::kSemantic, "RETURN can only be used at the end of the query",
+                           clause.span);
+        }
+        op = PlanProjection(std::move(op), clause, scope, true, columns, column_slots);
+        break;
+      case ClauseKind::kCreate: op = PlanCreate(std::move(op), clause, scope); break;
+      case ClauseKind::kMerge: op = PlanMerge(std::move(op), clause, scope); break;
+      case ClauseKind::kSet: op = PlanSet(std::move(op), clause.set_items, scope); break;
+      case ClauseKind::kRemove: op = PlanRemove(std::move(op), clause, scope); break;
+      case ClauseKind::kDelete: op = PlanDelete(std::move(op), clause, scope); break;
+      case ClauseKind::kCall:
+        op = PlanCall(std::move(op), clause, scope, last, columns, column_slots);
+        break;
+      case ClauseKind::kCreateIndex:
+      case ClauseKind::kDropIndex:
+      case ClauseKind::kCreateConstraint:
+      case ClauseKind::kDropConstraint:
+        if (query.clauses.size() != 1) {
+          throw QueryError(ErrorKind::kSemantic, "schema commands must be run on their own", clause.span);
+        }
+        return std::make_unique<SchemaOperator>(clause.kind, clause.schema_label, clause.schema_key);
+    }
+  }
+  ClauseKind final_kind = query.clauses.back()->kind;
+  if (final_kind == ClauseKind::kMatch || final_kind == ClauseKind::kWith ||
+      final_kind == ClauseKind::kUnwind) {
+    throw QueryError(ErrorKind::kSemantic,
+                     "query cannot conclude with " +
+                         std::string(final_kind == ClauseKind::kMatch  ? "MATCH"
+                                     : final_kind == ClauseKind::kWith ? "WITH"
+                                                                       : "UNWIND") +
+                         " (must be RETURN or an update clause)",
+                     query.clauses.back()->span);
+  }
+  return op;
+}
+
+OperatorPtr Planner::PlanProjection(OperatorPtr input, const Clause& clause, Scope& scope,
+                                    bool is_return, std::vector<std::string>* columns,
+                                    std::vector<int>* column_slots) {
+  const ProjectionBody& body = clause.projection;
+  struct Item {
+    const Expr* expr;
+    std::string name;
+    SourceSpan span;
+  };
+  std::vector<Item> items;
+  if (body.star) {
+    for (const auto& [name, info] : scope) {
+      auto variable = std::make_unique<Expr>(ExprKind::kVariable, clause.span);
+      variable->name = name;
+      items.push_back(Item{variable.get(), name, clause.span});
+      owned_exprs_.push_back(std::move(variable));
+    }
+    if (items.empty() && body.items.empty()) {
+      throw QueryError(ErrorKind::kSemantic,
+                       std::string(is_return ? "RETURN" : "WITH") +
+                           " * is not allowed when there are no variables in scope",
+                       clause.span);
+    }
+  }
+  for (const auto& item : body.items) {
+    std::string name = item.alias ? *item.alias : item.text;
+    if (!item.alias && !is_return && item.expr->kind != ExprKind::kVariable) {
+      throw QueryError(ErrorKind::kSemantic, "expression in WITH must be aliased (use AS)", item.span);
+    }
+    if (!item.alias && item.expr->kind == ExprKind::kVariable) name = item.expr->name;
+    items.push_back(Item{item.expr.get(), name, item.span});
+  }
+  for (size_t idx = 0; idx < items.size(); ++idx) {
+    for (size_t other = 0; other < idx; ++other) {
+      if (items[idx].name == items[other].name) {
+        throw QueryError(ErrorKind::kSemantic,
+                         "multiple result columns with the same name '" + items[idx].name + "'",
+                         items[idx].span);
+      }
+    }
+  }
+
+  std::vector<AggregateSpec> aggregates;
+  std::vector<ProjectItem> keys, computed;
+  Scope new_scope;
+  std::vector<int> output_slots;
+  for (const auto& item : items) {
+    size_t before = aggregates.size();
+    BoundExprPtr bound = Bind(*item.expr, scope, &aggregates);
+    int slot = NewSlot();
+    output_slots.push_back(slot);
+    new_scope[item.name] = VariableInfo{slot, KindOfVariable(*item.expr, scope)};
+    if (aggregates.size() > before) {
+      computed.push_back(ProjectItem{std::move(bound), slot, item.name});
+    } else {
+      keys.push_back(ProjectItem{std::move(bound), slot, item.name});
+    }
+  }
+  bool aggregating = !aggregates.empty();
+
+  // ORDER BY may use the projected names and, unless the projection
+  // aggregates or is DISTINCT, the variables in scope before it.
+  Scope sort_scope = new_scope;
+  if (!aggregating && !body.distinct) {
+    for (const auto& [name, info] : scope) sort_scope.emplace(name, info);
+  }
+  std::vector<SortKey> sort_keys;
+  std::vector<AggregateSpec> sort_aggregates;
+  for (const auto& sort_item : body.order_by) {
+    SortKey key;
+    key.descending = sort_item.descending;
+    std::string text = SourceText(sort_item.expr->span);
+    for (size_t idx = 0; idx < items.size() && !key.expr; ++idx) {
+      bool same_text = !text.empty() && (text == SourceText(items[idx].expr->span));
+      if (same_text) {
+        key.expr = std::make_unique<BoundExpr>();
+        key.expr->kind = ExprKind::kVariable;
+        key.expr->slot = output_slots[idx];
+        key.expr->span = sort_item.expr->span;
+      }
+    }
+    if (!key.expr) {
+      key.expr = Bind(*sort_item.expr, sort_scope, aggregating ? &sort_aggregates : nullptr);
+      if (!sort_aggregates.empty()) {
+        throw QueryError(ErrorKind::kNotSupported,
+                         "ORDER BY an aggregate that is not in the projection (add it to RETURN)",
+                         sort_item.expr->span);
+      }
+    }
+    sort_keys.push_back(std::move(key));
+  }
+
+  OperatorPtr op = std::move(input);
+  if (aggregating) {
+    op = std::make_unique<AggregateOperator>(std::move(op), std::move(keys), std::move(aggregates));
+    // Items that contain aggregates, evaluated over the aggregated row.
+    if (!computed.empty()) op = std::make_unique<ProjectOperator>(std::move(op), std::move(computed));
+  } else {
+    op = std::make_unique<ProjectOperator>(std::move(op), std::move(keys));
+  }
+  if (body.distinct) op = std::make_unique<DistinctOperator>(std::move(op), output_slots);
+  Scope empty;
+  BoundExprPtr skip = body.skip ? Bind(*body.skip, empty) : nullptr;
+  BoundExprPtr limit = body.limit ? Bind(*body.limit, empty) : nullptr;
+  if (!sort_keys.empty()) {
+    BoundExprPtr top_limit = body.limit ? Bind(*body.limit, empty) : nullptr;
+    BoundExprPtr top_skip = body.limit && body.skip ? Bind(*body.skip, empty) : nullptr;
+    op = std::make_unique<SortOperator>(std::move(op), std::move(sort_keys), std::move(top_limit),
+                                        std::move(top_skip));
+  }
+  if (skip || limit) op = std::make_unique<SkipLimitOperator>(std::move(op), std::move(skip), std::move(limit));
+
+  scope = std::move(new_scope);
+  if (clause.where) {
+    std::vector<BoundExprPtr> predicates;
+    predicates.push_back(Bind(*clause.where, scope));
+    op = std::make_unique<FilterOperator>(std::move(op), std::move(predicates), SourceText(clause.where->span));
+  }
+  if (is_return) {
+    for (const auto& item : items) columns->push_back(item.name);
+    *column_slots = output_slots;
+  }
+  return op;
+}
+
+OperatorPtr Planner::PlanCall(OperatorPtr input, const Clause& clause, Scope& scope, bool standalone,
+                              std::vector<std::string>* columns, std::vector<int>* column_slots) {
+  const Procedure* procedure = ProcedureRegistry::Instance().Find(clause.procedure);
+  if (!procedure) {
+    throw QueryError(ErrorKind::kSemantic, "unknown procedure '" + clause.procedure + "'", clause.span);
+  }
+  if (clause.call_args.size() < procedure->min_arguments ||
+      clause.call_args.size() > std::max(procedure->arguments.size(), procedure->min_arguments)) {
+    throw QueryError(ErrorKind::kSemantic,
+                     "procedure " + procedure->name + " takes " +
+                         std::to_string(procedure->min_arguments) +
+                         (procedure->arguments.size() > procedure->min_arguments
+                              ? ".." + std::to_string(procedure->arguments.size())
+                              : "") +
+                         " argument(s), got " + std::to_string(clause.call_args.size()),
+                     clause.span);
+  }
+  std::vector<BoundExprPtr> args;
+  for (const auto& arg : clause.call_args) args.push_back(Bind(*arg, scope));
+  std::vector<int> indexes, slots;
+  std::vector<std::string> names;
+  if (clause.yield_items.empty() || clause.yield_star) {
+    if (!standalone && !clause.yield_star && !procedure->outputs.empty()) {
+      throw QueryError(ErrorKind::kSemantic, "CALL inside a query requires YIELD", clause.span);
+    }
+    for (size_t idx = 0; idx < procedure->outputs.size(); ++idx) {
+      indexes.push_back(static_cast<int>(idx));
+      names.push_back(procedure->outputs[idx]);
+    }
+  } else {
+    for (const auto& [output, alias] : clause.yield_items) {
+      auto it = std::find(procedure->outputs.begin(), procedure->outputs.end(), output);
+      if (it == procedure->outputs.end()) {
+        throw QueryError(ErrorKind::kSemantic,
+                         "procedure " + procedure->name + " has no output '" + output + "'", clause.span);
+      }
+      indexes.push_back(static_cast<int>(it - procedure->outputs.begin()));
+      names.push_back(alias ? *alias : output);
+    }
+  }
+  for (const auto& name : names) {
+    if (scope.count(name)) {
+      throw QueryError(ErrorKind::kSemantic, "variable '" + name + "' already declared", clause.span);
+    }
+    int slot = NewSlot();
+    slots.push_back(slot);
+    scope[name] = VariableInfo{slot, VariableKind::kValue};
+  }
+  OperatorPtr op = std::make_unique<CallOperator>(std::move(input), procedure, std::move(args), indexes, slots);
+  if (clause.where) {
+    std::vector<BoundExprPtr> predicates;
+    predicates.push_back(Bind(*clause.where, scope));
+    op = std::make_unique<FilterOperator>(std::move(op), std::move(predicates), SourceText(clause.where->span));
+  }
+  if (standalone && columns) {
+    *columns = names;
+    *column_slots = slots;
+  }
+  return op;
+}
+
+}  // namespace ecograph::query

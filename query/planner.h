@@ -1,0 +1,101 @@
+#pragma once
+// Planner: binds a Statement (resolves variables to row slots, checks scopes,
+// aggregation use and types) and builds the physical operator tree. Pattern
+// planning picks the most selective start (bound variable > node id >
+// index seek > smallest label > all nodes) and pushes WHERE conjuncts down to
+// the first point where their variables are bound.
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "query/ast.h"
+#include "query/engine.h"
+#include "query/physical/operators.h"
+#include "storage/store.h"
+
+namespace ecograph::query {
+
+enum class VariableKind { kNode, kRel, kRelList, kPath, kValue };
+
+struct VariableInfo {
+  int slot = -1;
+  VariableKind kind = VariableKind::kValue;
+};
+
+using Scope = std::map<std::string, VariableInfo>;
+
+struct PhysicalPlan {
+  OperatorPtr root;
+  std::vector<std::string> columns;
+  std::vector<int> column_slots;
+  int width = 0;
+  bool writes = false;
+  // Expressions the planner synthesized (RETURN *), referenced by the plan.
+  std::vector<ExprPtr> owned_exprs;
+};
+
+// True when the statement has an updating clause (runs on a write transaction).
+bool StatementWrites(const Statement& statement);
+
+class Planner {
+ public:
+  // `txn` is consulted for indexes and label counts.
+  Planner(storage::Transaction& txn, const QueryOptions& options);
+  PhysicalPlan Plan(const Statement& statement, const std::string& text);
+
+ private:
+  struct Conjunct {
+    const Expr* ast;
+    std::set<std::string> dependencies;
+    bool placed = false;
+  };
+
+  // planner.cpp
+  OperatorPtr PlanSingleQuery(const SingleQuery& query, std::vector<std::string>* columns,
+                              std::vector<int>* column_slots);
+  OperatorPtr PlanProjection(OperatorPtr input, const Clause& clause, Scope& scope, bool is_return,
+                             std::vector<std::string>* columns, std::vector<int>* column_slots);
+  OperatorPtr PlanCall(OperatorPtr input, const Clause& clause, Scope& scope, bool standalone,
+                       std::vector<std::string>* columns, std::vector<int>* column_slots);
+  // plan_match.cpp
+  OperatorPtr PlanPattern(OperatorPtr input, const Pattern& pattern, const Expr* where, Scope& scope,
+                          std::vector<int>* new_slots);
+  std::shared_ptr<PatternPlan> PlanNested(const Pattern& pattern, const Expr* where, Scope& scope,
+                                          std::vector<int>* new_slots);
+  // plan_update.cpp
+  OperatorPtr PlanCreate(OperatorPtr input, const Clause& clause, Scope& scope);
+  OperatorPtr PlanMerge(OperatorPtr input, const Clause& clause, Scope& scope);
+  OperatorPtr PlanSet(OperatorPtr input, const std::vector<SetItem>& items, Scope& scope);
+  std::vector<SetSpec> BindSetItems(const std::vector<SetItem>& items, Scope& scope);
+  OperatorPtr PlanRemove(OperatorPtr input, const Clause& clause, Scope& scope);
+  OperatorPtr PlanDelete(OperatorPtr input, const Clause& clause, Scope& scope);
+  std::vector<CreatePatternSpec> BindCreatePattern(const Pattern& pattern, Scope& scope, bool merge);
+
+ public:
+  // bind_expr.cpp. `aggregates` non-null: aggregate calls are allowed and
+  // collected there (each gets a result slot).
+  BoundExprPtr Bind(const Expr& expr, const Scope& scope,
+                    std::vector<AggregateSpec>* aggregates = nullptr, bool inside_aggregate = false);
+  int NewSlot() { return next_slot_++; }
+
+ private:
+  storage::Transaction& txn_;
+  QueryOptions options_;
+  int next_slot_ = 0;
+  int anonymous_ = 0;
+  bool writes_ = false;
+  std::vector<ExprPtr> owned_exprs_;
+  const std::string* text_ = nullptr;
+  std::string SourceText(const SourceSpan& span) const {
+    if (!text_ || !span.valid || span.offset >= text_->size()) return "";
+    return text_->substr(span.offset, span.length);
+  }
+};
+
+// Variables an expression reads (excluding comprehension-local ones).
+void CollectVariables(const Expr& expr, std::set<std::string>* out);
+std::string LowerCase(std::string text);
+
+}  // namespace ecograph::query

@@ -1,0 +1,657 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the ecograph executable (standard library only).
+
+Environment: ECOGRAPH_BIN (the executable), ECOGRAPH_SOURCE_DIR (the checkout,
+for data/alibaba), ECOGRAPH_SHARED_DIR (../shared; bench tests skip without it).
+Every test runs with HOME / XDG_DATA_HOME in a temporary folder, so history and
+the default database never touch the user's.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+BIN = os.environ.get("ECOGRAPH_BIN", "")
+SOURCE_DIR = os.environ.get("ECOGRAPH_SOURCE_DIR", "")
+SHARED_DIR = os.environ.get("ECOGRAPH_SHARED_DIR", "")
+
+COMPANIES = """id:ID,name,:LABEL,founded:int
+A,Alpha Group,Company,1999
+B,Beta Mart,Company,2005
+C,Gamma Shop,Company,2010
+D,Delta Pay,Company,2004
+E,Echo Logistics,Company,2008
+F,Foxtrot Bazaar,Company,2011
+"""
+COUNTRIES = """id:ID,name,:LABEL,iso2
+CN,China,Country,CN
+SG,Singapore,Country,SG
+TR,Turkey,Country,TR
+"""
+HQ = """:START_ID,:END_ID,:TYPE
+A,CN,HEADQUARTERED_IN
+B,SG,HEADQUARTERED_IN
+C,TR,HEADQUARTERED_IN
+D,SG,HEADQUARTERED_IN
+E,SG,HEADQUARTERED_IN
+F,TR,HEADQUARTERED_IN
+"""
+# A->B->C is the shortest chain into Turkey but its years go backwards
+# (2018, then 2015); A->D->E->F is longer and in time order.
+DEALS = """:START_ID,:END_ID,:TYPE,year:int,amount_usd:float
+A,B,ACQUIRED,2018,1000000000
+B,C,INVESTED_IN,2015,
+A,D,INVESTED_IN,2016,50000000
+D,E,ACQUIRED,2017,
+E,F,ACQUIRED,2019,250000000.5
+"""
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+class Base(unittest.TestCase):
+    """A temporary HOME and a small imported database per test class."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not BIN or not os.path.exists(BIN):
+            raise unittest.SkipTest("ECOGRAPH_BIN not set or missing")
+        cls.tmp = tempfile.mkdtemp(prefix="ecograph-cli-test-")
+        cls.home = os.path.join(cls.tmp, "home")
+        os.makedirs(cls.home)
+        cls.data = os.path.join(cls.tmp, "data")
+        os.makedirs(cls.data)
+        write(os.path.join(cls.data, "nodes_company.csv"), COMPANIES)
+        write(os.path.join(cls.data, "nodes_country.csv"), COUNTRIES)
+        write(os.path.join(cls.data, "rels_hq.csv"), HQ)
+        write(os.path.join(cls.data, "rels_deals.csv"), DEALS)
+        cls.db = os.path.join(cls.tmp, "small.db")
+        r = cls.run_bin(["import", "--db", cls.db,
+                         "--nodes", os.path.join(cls.data, "nodes_company.csv"),
+                         os.path.join(cls.data, "nodes_country.csv"),
+                         "--relationships", os.path.join(cls.data, "rels_hq.csv"),
+                         os.path.join(cls.data, "rels_deals.csv")])
+        if r.returncode != 0:
+            raise AssertionError("import failed: " + r.stderr)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    @classmethod
+    def env(cls, extra=None):
+        env = dict(os.environ)
+        env["HOME"] = cls.home
+        env["XDG_DATA_HOME"] = os.path.join(cls.home, "share")
+        env.pop("ECOGRAPH_DB", None)
+        env.pop("NO_COLOR", None)
+        env["COLUMNS"] = "200"
+        if extra:
+            env.update(extra)
+        return env
+
+    @classmethod
+    def run_bin(cls, args, stdin=None, env=None, timeout=120):
+        return subprocess.run([BIN] + args, input=stdin, capture_output=True, text=True,
+                              env=cls.env(env), timeout=timeout)
+
+    def query(self, text, *args, db=None):
+        return self.run_bin(["query", "--db", db or self.db, "-c", text] + list(args))
+
+    def assertOk(self, r):
+        self.assertEqual(r.returncode, 0, "stdout:\n%s\nstderr:\n%s" % (r.stdout, r.stderr))
+
+
+class CommandLineTest(Base):
+    COMMANDS = ["repl", "query", "import", "export", "render", "path", "schema", "stats",
+                "check", "bench", "version"]
+
+    def test_every_command_has_help_with_examples(self):
+        for command in self.COMMANDS:
+            r = self.run_bin([command, "--help"])
+            self.assertOk(r)
+            self.assertIn("ecograph " + command, r.stdout)
+            self.assertIn("Examples:", r.stdout, command)
+
+    def test_overview(self):
+        r = self.run_bin(["--help"])
+        self.assertOk(r)
+        for command in self.COMMANDS:
+            self.assertIn(command, r.stdout)
+
+    def test_version(self):
+        r = self.run_bin(["version"])
+        self.assertOk(r)
+        self.assertRegex(r.stdout, r"^ecograph \d+\.\d+\.\d+")
+
+    def test_schema_and_stats(self):
+        r = self.run_bin(["schema", "--db", self.db, "--format", "csv"])
+        self.assertOk(r)
+        self.assertIn("label,Company,6", r.stdout)
+        self.assertIn("relationship,ACQUIRED,3", r.stdout)
+        r = self.run_bin(["stats", "--db", self.db, "--format", "json"])
+        self.assertOk(r)
+        stats = {row["statistic"]: row["value"] for row in json.loads(r.stdout)}
+        self.assertEqual(stats["nodes"], 9)
+        self.assertEqual(stats["relationships"], 11)
+
+    def test_check(self):
+        r = self.run_bin(["check", "--db", self.db])
+        self.assertOk(r)
+        self.assertIn("ok", r.stdout)
+
+
+class QueryTest(Base):
+    def test_command_flag(self):
+        r = self.query("MATCH (c:Company {name: 'Alpha Group'}) RETURN c.founded AS f", "--format", "csv")
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "f\n1999\n")
+
+    def test_file_with_several_statements(self):
+        script = os.path.join(self.tmp, "two.cypher")
+        write(script, "RETURN 1 AS a;\nRETURN 'x' AS b;\n")
+        r = self.run_bin(["query", "--db", self.db, "-f", script, "--format", "jsonl"])
+        self.assertOk(r)
+        self.assertEqual(r.stdout.splitlines(), ['{"a":1}', '{"b":"x"}'])
+
+    def test_stdin_with_query_command_and_without_command(self):
+        for args in (["query", "--db", self.db], ["--db", self.db]):
+            r = self.run_bin(args + ["--format", "tsv"],
+                             stdin="MATCH (c:Country) RETURN c.name AS n ORDER BY n;\n")
+            self.assertOk(r)
+            self.assertEqual(r.stdout, "n\nChina\nSingapore\nTurkey\n")
+
+    def test_repl_on_piped_stdin_supports_meta_commands(self):
+        r = self.run_bin(["repl", "--db", self.db, "--format", "csv"],
+                         stdin=":param y 2016\nMATCH ()-[d]->() WHERE d.year = $y\nRETURN d.amount_usd AS a;\n")
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "a\n50000000.0\n")
+
+    def test_param_typing(self):
+        cases = [("42", "INTEGER"), ("2.5", "FLOAT"), ("true", "BOOLEAN"), ("null", "NULL"),
+                 ("[1,2]", "LIST"), ('{"k":1}', "MAP"), ("hello", "STRING"), ('"7"', "STRING")]
+        for text, expected in cases:
+            r = self.query("RETURN valueType($p) AS t", "--param", "p=" + text, "--format", "csv")
+            if r.returncode != 0:  # valueType() is optional: fall back to JSON output
+                r = self.query("RETURN $p AS t", "--param", "p=" + text, "--format", "jsonl")
+                self.assertOk(r)
+                value = json.loads(r.stdout)["t"]
+                py = {"INTEGER": int, "FLOAT": float, "BOOLEAN": bool, "NULL": type(None),
+                      "LIST": list, "MAP": dict, "STRING": str}[expected]
+                self.assertIsInstance(value, py, text)
+                continue
+            self.assertIn(expected, r.stdout.upper(), text)
+
+    def test_params_file(self):
+        path = os.path.join(self.tmp, "params.json")
+        write(path, json.dumps({"name": "Beta Mart", "n": 3}))
+        r = self.query("MATCH (c:Company {name: $name}) RETURN c.founded + $n AS x",
+                       "--params", path, "--format", "csv")
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "x\n2008\n")
+
+    def test_updates_print_statistics(self):
+        db = os.path.join(self.tmp, "scratch.db")
+        r = self.run_bin(["query", "--db", db, "--create", "-c", "CREATE (:Tmp {v: 1})"])
+        self.assertOk(r)
+        self.assertRegex(r.stdout, r"(Added|Created) 1 node")
+        r = self.run_bin(["query", "--db", db, "-c", "MATCH (t:Tmp) RETURN t.v AS v", "--format", "csv"])
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "v\n1\n")
+
+    def test_syntax_error_has_location_and_carets(self):
+        r = self.query("MATCH (c:Company)\nRETURN c.name ORDER BYY c.name")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout, "")
+        self.assertRegex(r.stderr, r"2:\d+:")
+        self.assertIn("^", r.stderr)
+        self.assertIn("RETURN c.name ORDER BYY c.name", r.stderr)
+
+    def test_error_in_file_names_the_file_and_line(self):
+        script = os.path.join(self.tmp, "bad.cypher")
+        write(script, "RETURN 1;\n\nRETURN (;\n")
+        r = self.run_bin(["query", "--db", self.db, "-f", script])
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("bad.cypher:3:", r.stderr)
+
+    def test_explain(self):
+        r = self.run_bin(["query", "--db", self.db, "--explain", "-c", "MATCH (c:Company) RETURN c"])
+        self.assertOk(r)
+        self.assertTrue(r.stdout.strip())
+
+
+class OutputFormatTest(Base):
+    Q = "MATCH (c:Company) WHERE c.founded < 2005 RETURN c.name AS name, c.founded AS founded ORDER BY name"
+
+    def test_table(self):
+        r = self.query(self.Q, "--format", "table")
+        self.assertOk(r)
+        self.assertIn("\u250c", r.stdout)
+        self.assertIn("\u2502 name", r.stdout)
+        self.assertIn("'Alpha Group'", r.stdout)
+        self.assertIn("2 rows", r.stdout)
+
+    def test_table_truncates_to_width(self):
+        r = self.run_bin(["query", "--db", self.db, "-c", "RETURN '" + "x" * 300 + "' AS long"],
+                         env={"COLUMNS": "40"})
+        self.assertOk(r)
+        for line in r.stdout.splitlines():
+            self.assertLessEqual(len(line), 40)
+        self.assertIn("\u2026", r.stdout)
+
+    def test_csv(self):
+        r = self.query(self.Q, "--format", "csv")
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "name,founded\nAlpha Group,1999\nDelta Pay,2004\n")
+
+    def test_csv_uses_crlf(self):
+        r = subprocess.run([BIN, "query", "--db", self.db, "-c", self.Q, "--format", "csv"],
+                           capture_output=True, env=self.env())
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(r.stdout, b"name,founded\r\nAlpha Group,1999\r\nDelta Pay,2004\r\n")
+
+    def test_tsv(self):
+        r = self.query(self.Q, "--format", "tsv")
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "name\tfounded\nAlpha Group\t1999\nDelta Pay\t2004\n")
+
+    def test_json(self):
+        r = self.query(self.Q, "--format", "json")
+        self.assertOk(r)
+        self.assertEqual(json.loads(r.stdout), [{"name": "Alpha Group", "founded": 1999},
+                                                {"name": "Delta Pay", "founded": 2004}])
+
+    def test_jsonl_nodes(self):
+        r = self.query("MATCH (c:Company {name: 'Beta Mart'}) RETURN c", "--format", "jsonl")
+        self.assertOk(r)
+        node = json.loads(r.stdout)["c"]
+        self.assertEqual(node["labels"], ["Company"])
+        self.assertEqual(node["properties"]["founded"], 2005)
+        self.assertIn("id", node)
+
+    def test_markdown(self):
+        r = self.query(self.Q, "--format", "markdown")
+        self.assertOk(r)
+        self.assertTrue(r.stdout.startswith("| name | founded |\n| --- | --- |\n"))
+
+
+class ExitCodeTest(Base):
+    def test_usage_errors_exit_2(self):
+        for args in (["frobnicate"], ["query", "--no-such-option"], ["query", "--format", "xml", "-c", "RETURN 1"],
+                     ["bench"], ["path", "--db", self.db, "--from", "China"],
+                     ["query", "--db", self.db, "--param", "novalue", "-c", "RETURN 1"]):
+            r = self.run_bin(args)
+            self.assertEqual(r.returncode, 2, "%s: %s" % (args, r.stderr))
+            self.assertTrue(r.stderr.strip())
+
+    def test_query_error_exits_1(self):
+        self.assertEqual(self.query("RETURN nosuchfunction(1)").returncode, 1)
+
+    def test_missing_database_exits_3(self):
+        r = self.run_bin(["query", "--db", os.path.join(self.tmp, "nope.db"), "-c", "RETURN 1"])
+        self.assertEqual(r.returncode, 3)
+        self.assertIn("does not exist", r.stderr)
+
+    def test_not_a_database_exits_3(self):
+        bogus = os.path.join(self.tmp, "bogus")
+        os.makedirs(bogus, exist_ok=True)
+        write(os.path.join(bogus, "hello.txt"), "not a database")
+        r = self.run_bin(["query", "--db", bogus, "-c", "RETURN 1"])
+        self.assertEqual(r.returncode, 3, r.stderr)
+        plain = os.path.join(self.tmp, "plain-file")
+        write(plain, "x")
+        r = self.run_bin(["query", "--db", plain, "-c", "RETURN 1"])
+        self.assertEqual(r.returncode, 3, r.stderr)
+
+    def test_locked_database_exits_3(self):
+        holder = subprocess.Popen([BIN, "repl", "--db", self.db], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  env=self.env())
+        try:
+            # The holder has opened the database once it answers a meta-command.
+            holder.stdin.write(":params\n")
+            holder.stdin.flush()
+            self.assertIn("no parameters", holder.stdout.readline())
+            r = self.query("RETURN 1")
+            self.assertEqual(r.returncode, 3, r.stderr)
+            self.assertIn("locked", r.stderr)
+            r = self.run_bin(["query", "--db", self.db, "--read-only", "-c", "RETURN 1 AS x",
+                              "--format", "csv"])
+            self.assertOk(r)
+        finally:
+            holder.stdin.close()
+            holder.wait(timeout=60)
+            holder.stdout.close()
+            holder.stderr.close()
+
+    def test_ok_exits_0(self):
+        self.assertOk(self.query("RETURN 1"))
+
+
+class ImportExportTest(Base):
+    def test_import_bad_row_reports_location(self):
+        bad = os.path.join(self.tmp, "bad_nodes.csv")
+        write(bad, "id:ID,name,founded:int\nX1,Ok,2000\nX2,Bad,notanumber\n")
+        db = os.path.join(self.tmp, "bad.db")
+        r = self.run_bin(["import", "--db", db, "--nodes", "Company=" + bad])
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("bad_nodes.csv:3:", r.stderr)
+        report = os.path.join(self.tmp, "report.txt")
+        r = self.run_bin(["import", "--db", db, "--nodes", "Company=" + bad, "--skip-bad", "--report", report])
+        self.assertOk(r)
+        self.assertIn("skipped 1", r.stdout)
+        self.assertTrue(os.path.exists(report))
+        r = self.run_bin(["query", "--db", db, "-c", "MATCH (c:Company) RETURN count(c) AS n", "--format", "csv"])
+        self.assertEqual(r.stdout, "n\n1\n")
+
+    def test_import_jsonl(self):
+        path = os.path.join(self.tmp, "g.jsonl")
+        write(path, '{"type":"node","id":"1","labels":["Company"],"properties":{"name":"J"}}\n'
+                    '{"type":"node","id":"2","labels":["Company"],"properties":{"name":"K"}}\n'
+                    '{"type":"relationship","start":"1","end":"2","label":"ACQUIRED","properties":{"year":2020}}\n')
+        db = os.path.join(self.tmp, "jsonl.db")
+        r = self.run_bin(["import", "--db", db, "--format", "jsonl", "--nodes", path])
+        self.assertOk(r)
+        r = self.run_bin(["query", "--db", db, "-c", "MATCH (a)-[d:ACQUIRED]->(b) RETURN a.name, d.year, b.name",
+                          "--format", "tsv"])
+        self.assertOk(r)
+        self.assertEqual(r.stdout.splitlines()[1], "J\t2020\tK")
+
+    def test_export_formats(self):
+        for fmt, check in (("jsonl", '"type"'), ("graphml", "<graphml"), ("dot", "digraph")):
+            out = os.path.join(self.tmp, "export." + fmt)
+            r = self.run_bin(["export", "--db", self.db, "--format", fmt, "-o", out])
+            self.assertOk(r)
+            with open(out, encoding="utf-8") as f:
+                self.assertIn(check, f.read())
+        r = self.run_bin(["export", "--db", self.db, "--format", "dot"])
+        self.assertOk(r)
+        self.assertIn("digraph", r.stdout)
+
+    def test_export_csv_round_trip(self):
+        out = os.path.join(self.tmp, "dump")
+        r = self.run_bin(["export", "--db", self.db, "--format", "csv", "-o", out])
+        self.assertOk(r)
+        nodes = sorted(os.path.join(out, f) for f in os.listdir(out) if f.startswith("nodes_"))
+        rels = sorted(os.path.join(out, f) for f in os.listdir(out) if f.startswith("rels_"))
+        db = os.path.join(self.tmp, "roundtrip.db")
+        r = self.run_bin(["import", "--db", db, "--nodes"] + nodes + ["--relationships"] + rels)
+        self.assertOk(r)
+        q = "MATCH (a)-[d]->(b) RETURN a.name, type(d), d.year, b.name ORDER BY a.name, type(d), b.name"
+        self.assertEqual(self.query(q, "--format", "csv").stdout, self.query(q, "--format", "csv", db=db).stdout)
+
+    def test_export_query_subgraph(self):
+        r = self.run_bin(["export", "--db", self.db, "--format", "jsonl", "--query",
+                          "MATCH p = (:Company {name: 'Alpha Group'})-[:ACQUIRED]->() RETURN p"])
+        self.assertOk(r)
+        lines = [json.loads(line) for line in r.stdout.splitlines()]
+        self.assertEqual(sum(1 for x in lines if x["type"] == "node"), 2)
+        self.assertEqual(sum(1 for x in lines if x["type"] == "relationship"), 1)
+
+
+class PathTest(Base):
+    def test_shortest_ignores_time_order(self):
+        r = self.run_bin(["path", "--db", self.db, "--from", "China", "--to", "Turkey"])
+        self.assertOk(r)
+        self.assertIn("Gamma Shop", r.stdout)
+
+    def test_in_time_order_rejects_backwards_years(self):
+        r = self.run_bin(["path", "--db", self.db, "--from", "China", "--to", "Turkey", "--in-time-order"])
+        self.assertOk(r)
+        self.assertNotIn("Gamma Shop", r.stdout)
+        self.assertIn("Foxtrot Bazaar", r.stdout)
+        r = self.run_bin(["path", "--db", self.db, "--from", "China", "--to", "Turkey", "--in-time-order",
+                          "--max-hops", "2"])
+        self.assertOk(r)
+        self.assertIn("no path", r.stdout)
+
+    def test_top_k_and_json(self):
+        r = self.run_bin(["path", "--db", self.db, "--from", "Alpha Group", "--to", "Turkey", "--top", "2",
+                          "--format", "jsonl"])
+        self.assertOk(r)
+        paths = [json.loads(line) for line in r.stdout.splitlines()]
+        self.assertEqual([p["hops"] for p in paths], [2, 3])
+        self.assertEqual(paths[1]["companies"][-1], "Foxtrot Bazaar")
+
+    def test_unknown_endpoint_exits_1(self):
+        r = self.run_bin(["path", "--db", self.db, "--from", "Atlantis", "--to", "Turkey"])
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("Atlantis", r.stderr)
+
+    def test_render(self):
+        out = os.path.join(self.tmp, "path.svg")
+        r = self.run_bin(["path", "--db", self.db, "--from", "China", "--to", "Turkey", "--render", out])
+        self.assertOk(r)
+        with open(out, encoding="utf-8") as f:
+            self.assertIn("<svg", f.read())
+
+
+class RenderTest(Base):
+    def test_dot_to_stdout(self):
+        r = self.run_bin(["render", "--db", self.db, "--around", "Alpha Group", "--hops", "1"])
+        self.assertOk(r)
+        self.assertIn("digraph", r.stdout)
+        self.assertIn("Beta Mart", r.stdout)
+
+    def test_svg_file_and_query(self):
+        out = os.path.join(self.tmp, "q.svg")
+        r = self.run_bin(["render", "--db", self.db, "-o", out, "--query",
+                          "MATCH p = (:Company {name: 'Alpha Group'})-[:INVESTED_IN]->() RETURN p"])
+        self.assertOk(r)
+        with open(out, encoding="utf-8") as f:
+            self.assertIn("Delta Pay", f.read())
+
+    def test_bad_engine_is_usage_error(self):
+        r = self.run_bin(["render", "--db", self.db, "--engine", "nope", "--country", "Turkey"])
+        self.assertEqual(r.returncode, 2)
+
+
+def bundled_data_dir():
+    d = os.environ.get("ECOGRAPH_DATA_DIR") or os.path.join(SOURCE_DIR, "data", "alibaba")
+    if os.path.isdir(d) and any(f.endswith(".csv") for f in os.listdir(d)):
+        return d
+    return None
+
+
+class BundledDataTest(Base):
+    """The default database, created from the bundled Alibaba data on first use."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if bundled_data_dir() is None:
+            raise unittest.SkipTest("bundled data/alibaba is absent")
+        cls.default_env = {"ECOGRAPH_DATA_DIR": bundled_data_dir()}
+        r = cls.run_bin(["stats"], env=cls.default_env, timeout=300)
+        if r.returncode != 0:
+            raise AssertionError("creating the default database failed: " + r.stderr)
+
+    def test_default_database_answers_queries(self):
+        r = self.run_bin(["query", "-c", "MATCH (c:Company {name: 'Trendyol'}) RETURN c.name AS n",
+                          "--format", "csv"], env=self.default_env)
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "n\nTrendyol\n")
+
+    def test_ecograph_db_env(self):
+        path = os.path.join(self.home, "share", "ecograph", "alibaba.db")
+        self.assertTrue(os.path.isdir(path))
+        r = self.run_bin(["stats", "--format", "csv"], env={"ECOGRAPH_DB": path})
+        self.assertOk(r)
+
+    def test_path_china_to_turkey_through_trendyol(self):
+        r = self.run_bin(["path", "--from", "China", "--to", "Turkey"], env=self.default_env)
+        self.assertOk(r)
+        self.assertIn("Trendyol", r.stdout)
+
+    def test_path_china_to_pakistan_through_daraz(self):
+        r = self.run_bin(["path", "--from", "China", "--to", "Pakistan"], env=self.default_env)
+        self.assertOk(r)
+        self.assertIn("Daraz", r.stdout)
+
+    def test_render_country(self):
+        out = os.path.join(self.tmp, "pk.svg")
+        r = self.run_bin(["render", "--country", "Pakistan", "-o", out], env=self.default_env)
+        self.assertOk(r)
+        self.assertTrue(os.path.getsize(out) > 0)
+
+
+def have_tmux():
+    return shutil.which("tmux") is not None
+
+
+class ReplTest(Base):
+    """The interactive REPL through a real terminal (tmux)."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not have_tmux():
+            raise unittest.SkipTest("tmux is not installed")
+        super().setUpClass()
+        cls.socket = os.path.join(cls.tmp, "tmux.sock")
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-S", self.socket] + list(args), capture_output=True, text=True,
+                              env=self.env())
+
+    def start(self, name):
+        env = self.env()
+        command = "env HOME=%s XDG_DATA_HOME=%s TERM=xterm %s repl --db %s" % (
+            env["HOME"], env["XDG_DATA_HOME"], BIN, self.db)
+        r = self.tmux("new-session", "-d", "-s", name, "-x", "150", "-y", "50", command)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.wait_for(name, "ecograph>")
+
+    def screen(self, name):
+        return self.tmux("capture-pane", "-p", "-t", name).stdout
+
+    def wait_for(self, name, text, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            screen = self.screen(name)
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        self.fail("%r did not appear; screen:\n%s" % (text, self.screen(name)))
+
+    def keys(self, name, *keys):
+        self.tmux("send-keys", "-t", name, *keys)
+
+    def stop(self, name):
+        self.keys(name, ":quit", "Enter")
+        deadline = time.time() + 20
+        while time.time() < deadline and self.tmux("has-session", "-t", name).returncode == 0:
+            time.sleep(0.1)
+        self.tmux("kill-session", "-t", name)
+
+    def test_multiline_completion_table_and_history(self):
+        self.start("first")
+        try:
+            self.keys("first", "MATCH (c:Comp", "Tab")
+            self.wait_for("first", "MATCH (c:Company")
+            self.keys("first", " {name: 'Beta Mart'})", "Enter")
+            self.wait_for("first", "...>")
+            self.keys("first", "RETURN c.name AS name, c.founded AS founded;", "Enter")
+            screen = self.wait_for("first", "1 row")
+            self.assertIn("\u2502 name", screen)
+            self.assertIn("'Beta Mart'", screen)
+            self.assertIn("2005", screen)
+            self.assertIn("\u2514", screen)
+        finally:
+            self.stop("first")
+        self.start("second")
+        try:
+            self.keys("second", "Up")
+            self.wait_for("second", "RETURN c.name AS name, c.founded AS founded;")
+            self.keys("second", "C-u")
+            self.keys("second", ":sche", "Tab")
+            self.wait_for("second", ":schema")
+            self.keys("second", "Enter")
+            self.wait_for("second", "HEADQUARTERED_IN")
+        finally:
+            self.stop("second")
+
+    def test_error_keeps_repl_running(self):
+        self.start("third")
+        try:
+            self.keys("third", "RETURN (;", "Enter")
+            self.wait_for("third", "^")
+            self.keys("third", "RETURN 40 + 2 AS answer;", "Enter")
+            self.wait_for("third", "42")
+        finally:
+            self.stop("third")
+
+
+class BenchTest(Base):
+    """`ecograph bench` on a tiny generated dataset, checksums against the sqlite peer."""
+
+    @classmethod
+    def setUpClass(cls):
+        bench = os.path.join(SHARED_DIR, "bench") if SHARED_DIR else ""
+        if not bench or not os.path.exists(os.path.join(bench, "gen.py")):
+            raise unittest.SkipTest("../shared/bench is absent")
+        super().setUpClass()
+        cls.bench = bench
+        cls.gen = os.path.join(cls.tmp, "gen")
+        subprocess.run([sys.executable, os.path.join(bench, "gen.py"), "--companies", "300",
+                        "--out", cls.gen, "--quiet"], check=True, capture_output=True)
+
+    def run_bench(self, *extra):
+        r = self.run_bin(["bench", self.gen, os.path.join(self.bench, "queries.json"), "--runs", "1",
+                          "--work-dir", os.path.join(self.tmp, "work")] + list(extra), timeout=300)
+        lines = [json.loads(line) for line in r.stdout.splitlines()]
+        return r, lines
+
+    def test_contract_and_checksums(self):
+        r, lines = self.run_bench()
+        self.assertOk(r)
+        self.assertEqual(lines[0]["step"], "load")
+        self.assertEqual(lines[0]["status"], "ok", lines[0])
+        self.assertGreater(lines[0]["db_bytes"], 0)
+        self.assertEqual(lines[-1]["step"], "peak_rss")
+        self.assertGreater(lines[-1]["max_rss_mb"], 0)
+        for line in lines:
+            self.assertEqual(line["peer"], "ecograph")
+            self.assertEqual(line["scale"], json.load(open(os.path.join(self.gen, "manifest.json")))["scale"])
+            for key in ("peer_version", "step", "run", "seconds", "rows", "checksum", "status"):
+                self.assertIn(key, line)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "work")), "work dir not deleted")
+        ours = {(l["step"], l["run"]): l for l in lines if l["step"].startswith("Q")}
+        peer = subprocess.run(["sh", os.path.join(self.bench, "peers", "sqlite", "run"), self.gen,
+                               os.path.join(self.bench, "queries.json"), "--runs", "1",
+                               "--work-dir", os.path.join(self.tmp, "sqlite")],
+                              capture_output=True, text=True, timeout=300)
+        if peer.returncode != 0:
+            self.skipTest("sqlite peer failed: " + peer.stderr[-500:])
+        compared = 0
+        for line in map(json.loads, peer.stdout.splitlines()):
+            if not line["step"].startswith("Q") or line["status"] != "ok" or line["run"] != 1:
+                continue
+            mine = ours.get((line["step"], 1))
+            self.assertIsNotNone(mine, line["step"])
+            self.assertEqual(mine["status"], "ok", mine)
+            self.assertEqual((mine["rows"], mine["checksum"]), (line["rows"], line["checksum"]), line["step"])
+            compared += 1
+        self.assertGreaterEqual(compared, 8)
+
+    def test_only_and_keep_db(self):
+        r, lines = self.run_bench("--only", "Q1,Q3")
+        self.assertOk(r)
+        self.assertEqual(sorted({l["step"] for l in lines}), ["Q1", "Q3", "load", "peak_rss"])
+        self.assertEqual(sorted(l["run"] for l in lines if l["step"] == "Q1"), [0, 1])
+
+    def test_runner_script(self):
+        script = os.path.join(SOURCE_DIR, "scripts", "bench-runner.sh")
+        r = subprocess.run(["sh", script, "--help"], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("QUERIES_JSON", r.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
