@@ -1,9 +1,9 @@
 // Topology build time and memory per relationship on a synthetic graph
 // (default 1M relationships over 100k nodes, 3 types, years 1995-2024).
+#include <benchmark/benchmark.h>
+
 #include <cstdint>
 #include <random>
-
-#include <benchmark/benchmark.h>
 
 #include "graph/algorithms/edge_filter.h"
 #include "graph/algorithms/pagerank.h"
@@ -23,8 +23,8 @@ std::shared_ptr<const Topology> BuildSynthetic(uint64_t nodes, uint64_t rels) {
   for (uint64_t id = 1; id <= rels; ++id) {
     uint64_t src = 1 + rng() % nodes;
     uint64_t dst = 1 + rng() % nodes;
-    auto status = builder.AddRel(id, src, dst, kTypes[rng() % 3],
-                                 1995 + static_cast<int32_t>(rng() % 30));
+    auto status =
+        builder.AddRel(id, src, dst, kTypes[rng() % 3], 1995 + static_cast<int32_t>(rng() % 30));
     if (!status.ok()) return nullptr;
   }
   auto built = builder.Finish();
@@ -65,12 +65,13 @@ BENCHMARK(BM_PageRank)->Unit(benchmark::kMillisecond);
 
 void BM_ShortestPathBidirectional(benchmark::State& state) {
   auto topology = BuildSynthetic(100'000, 1'000'000);
-  ecograph::graph::EdgeFilter edges(*topology, {}, ecograph::graph::TraversalDirection::kUndirected);
+  ecograph::graph::EdgeFilter edges(*topology, {},
+                                    ecograph::graph::TraversalDirection::kUndirected);
   ecograph::graph::PathOptions options;
   uint32_t pair = 0;
   for (auto _ : state) {
-    auto path = ecograph::graph::ShortestPath(edges, pair % 100'000, (pair * 7919 + 13) % 100'000,
-                                              options);
+    auto path =
+        ecograph::graph::ShortestPath(edges, pair % 100'000, (pair * 7919 + 13) % 100'000, options);
     ++pair;
     benchmark::DoNotOptimize(path);
   }

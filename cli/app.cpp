@@ -63,7 +63,8 @@ int Main(int argc, char** argv) {
       if (word == "--help" || word == "-h" || word == "help") {
         if (word == "help" && args.size() >= 3) {
           for (const Command& command : kCommands) {
-            if (args[2] == command.name) return command.run({std::string("ecograph ") + command.name, "--help"});
+            if (args[2] == command.name)
+              return command.run({std::string("ecograph ") + command.name, "--help"});
           }
         }
         PrintOverview(std::cout);
@@ -85,7 +86,8 @@ int Main(int argc, char** argv) {
       chosen = isatty(STDIN_FILENO) ? &kCommands[0] : &kCommands[1];
     }
     Args command_args{std::string("ecograph ") + chosen->name};
-    command_args.insert(command_args.end(), args.begin() + static_cast<long>(first_option), args.end());
+    command_args.insert(command_args.end(), args.begin() + static_cast<long>(first_option),
+                        args.end());
     int code = chosen->run(command_args);
     std::cout.flush();
     return code;
@@ -93,6 +95,10 @@ int Main(int argc, char** argv) {
     std::cout.flush();
     std::cerr << "ecograph: " << error.what() << '\n';
     return static_cast<int>(error.code());
+  } catch (const cxxopts::exceptions::exception& error) {
+    std::cout.flush();
+    std::cerr << "ecograph: " << error.what() << " (see --help)\n";
+    return static_cast<int>(ExitCode::kUsage);
   } catch (const std::exception& error) {
     std::cout.flush();
     std::cerr << "ecograph: " << error.what() << '\n';

@@ -164,18 +164,18 @@ int RunBenchCommand(const Args& args) {
   };
   options.add_options()("h,help", "Show this help")(
       "runs", "Measured runs per query after one warm-up run",
-      cxxopts::value<int>()->default_value(env("BENCH_RUNS", "3")), "N")(
-      "only", "Comma-separated query ids to run",
-      cxxopts::value<std::string>()->default_value(env("BENCH_ONLY", "")), "Q1,Q3")(
-      "work-dir", "Folder for the database (default <data_dir>/.work/ecograph)",
-      cxxopts::value<std::string>()->default_value(env("BENCH_WORK_DIR", "")), "DIR")(
-      "slow-seconds", "A query whose warm-up takes longer is measured once",
-      cxxopts::value<double>()->default_value(env("BENCH_SLOW_S", "60")), "S")(
-      "timeout", "Per-run query timeout in seconds (0 = none)",
-      cxxopts::value<double>()->default_value("0"), "SECONDS")(
+      cxxopts::value<int>()->default_value(env("BENCH_RUNS", "3")),
+      "N")("only", "Comma-separated query ids to run",
+           cxxopts::value<std::string>()->default_value(env("BENCH_ONLY", "")),
+           "Q1,Q3")("work-dir", "Folder for the database (default <data_dir>/.work/ecograph)",
+                    cxxopts::value<std::string>()->default_value(env("BENCH_WORK_DIR", "")),
+                    "DIR")("slow-seconds", "A query whose warm-up takes longer is measured once",
+                           cxxopts::value<double>()->default_value(env("BENCH_SLOW_S", "60")),
+                           "S")("timeout", "Per-run query timeout in seconds (0 = none)",
+                                cxxopts::value<double>()->default_value("0"), "SECONDS")(
       "show-rows", "Print the first N rows of each query to stderr",
-      cxxopts::value<int>()->default_value(env("BENCH_SHOW_ROWS", "0")), "N")(
-      "positional", "", cxxopts::value<std::vector<std::string>>());
+      cxxopts::value<int>()->default_value(env("BENCH_SHOW_ROWS", "0")),
+      "N")("positional", "", cxxopts::value<std::vector<std::string>>());
   options.parse_positional({"positional"});
   auto parsed = ParseArguments(options, args);
   if (HandleHelp(parsed, options,
@@ -245,8 +245,8 @@ int RunBenchCommand(const Args& args) {
       graph::TopologyCache topology(*store);
       query::QueryEngine engine(*store, topology);
       query::QueryOptions query_options;
-      query_options.timeout = std::chrono::milliseconds(
-          static_cast<int64_t>(parsed["timeout"].as<double>() * 1000));
+      query_options.timeout =
+          std::chrono::milliseconds(static_cast<int64_t>(parsed["timeout"].as<double>() * 1000));
       for (const BenchQuery& bench_query : queries) {
         if (!only.empty() && std::find(only.begin(), only.end(), bench_query.id) == only.end()) {
           continue;
@@ -267,8 +267,8 @@ int RunBenchCommand(const Args& args) {
             std::string message = error ? query::FormatError(*error, bench_query.cypher) : "failed";
             if (error && error->kind() == query::ErrorKind::kTimeout) {
               line["status"] = "timeout";
-            } else if (error && (error->kind() == query::ErrorKind::kNotSupported ||
-                                 bench_query.optional)) {
+            } else if (error &&
+                       (error->kind() == query::ErrorKind::kNotSupported || bench_query.optional)) {
               line["status"] = "unsupported";
             } else {
               line["status"] = "error";
@@ -287,8 +287,8 @@ int RunBenchCommand(const Args& args) {
           std::cerr << "bench: " << bench_query.id << " run " << run << ": " << seconds << " s, "
                     << result.rows.size() << " rows\n";
           if (run == 0) {
-            for (int row_idx = 0; row_idx < show_rows && row_idx < static_cast<int>(result.rows.size());
-                 ++row_idx) {
+            for (int row_idx = 0;
+                 row_idx < show_rows && row_idx < static_cast<int>(result.rows.size()); ++row_idx) {
               std::string text;
               for (const auto& value : result.rows[static_cast<size_t>(row_idx)]) {
                 text += (text.empty() ? "" : "\t") + CanonicalText(value);

@@ -3,10 +3,9 @@
 // Loads a generated data folder into a fresh database, runs the fixed query
 // set and prints one JSON object per step on stdout.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "query/engine.h"
 

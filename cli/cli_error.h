@@ -19,8 +19,7 @@ enum class ExitCode : int {
 // exits with the code.
 class CliError : public std::runtime_error {
  public:
-  CliError(ExitCode code, const std::string& message)
-      : std::runtime_error(message), code_(code) {}
+  CliError(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
   ExitCode code() const { return code_; }
 
  private:

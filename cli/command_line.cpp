@@ -19,8 +19,8 @@ cxxopts::Options MakeOptions(const std::string& command, const std::string& summ
   if (common.db) {
     options.add_options("Common")(
         "db", "Database directory (default: $ECOGRAPH_DB or " + DefaultDatabasePath() + ")",
-        cxxopts::value<std::string>(), "PATH")(
-        "read-only", "Open the database read-only (works while another process writes)")(
+        cxxopts::value<std::string>(),
+        "PATH")("read-only", "Open the database read-only (works while another process writes)")(
         "create", "Create an empty database when PATH does not exist");
   }
   if (common.format) {
@@ -30,9 +30,9 @@ cxxopts::Options MakeOptions(const std::string& command, const std::string& summ
   if (common.params) {
     options.add_options("Common")(
         "param", "Query parameter name=value (repeatable; ints, floats, true/false/null, JSON)",
-        cxxopts::value<std::vector<std::string>>(), "NAME=VALUE")(
-        "params", "JSON file with an object of query parameters", cxxopts::value<std::string>(),
-        "FILE");
+        cxxopts::value<std::vector<std::string>>(),
+        "NAME=VALUE")("params", "JSON file with an object of query parameters",
+                      cxxopts::value<std::string>(), "FILE");
   }
   if (common.timeout) {
     options.add_options("Common")("timeout", "Query timeout in seconds (0 = none; default 60)",
@@ -58,7 +58,7 @@ cxxopts::ParseResult ParseArguments(cxxopts::Options& options, std::vector<std::
   }
 }
 
-CommonOptions ReadCommonOptions(const cxxopts::ParseResult& parsed) {
+CommonOptions ReadCommonOptions(const cxxopts::ParseResult& parsed, bool output_format) {
   CommonOptions common;
   try {
     if (parsed.count("db")) {
@@ -69,11 +69,12 @@ CommonOptions ReadCommonOptions(const cxxopts::ParseResult& parsed) {
       common.db_given = env != nullptr && *env != '\0';
       common.db_path = DefaultDatabasePath();
     }
-    if (parsed.count("format")) {
+    if (output_format && parsed.count("format")) {
       std::string name = parsed["format"].as<std::string>();
       common.format = ParseOutputFormat(name);
       if (!common.format) {
-        throw UsageError("unknown --format '" + name + "' (table, csv, tsv, json, jsonl, markdown)");
+        throw UsageError("unknown --format '" + name +
+                         "' (table, csv, tsv, json, jsonl, markdown)");
       }
     }
     if (parsed.count("params")) common.params = ReadParamsFile(parsed["params"].as<std::string>());

@@ -3,7 +3,6 @@
 // cxxopts plumbing around them.
 #define CXXOPTS_VECTOR_DELIMITER '\x1f'  // repeatable options keep commas
 #include <cxxopts.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,14 +13,14 @@
 namespace ecograph::cli {
 
 struct CommonOptions {
-  std::string db_path;          // --db, else DefaultDatabasePath()
-  bool db_given = false;        // --db or $ECOGRAPH_DB named it
+  std::string db_path;    // --db, else DefaultDatabasePath()
+  bool db_given = false;  // --db or $ECOGRAPH_DB named it
   std::optional<OutputFormat> format;
   query::Params params;         // --params FILE then --param name=value
   double timeout_seconds = 60;  // 0 = none
   bool read_only = false;
   bool no_color = false;
-  bool create = false;          // create an empty database when missing
+  bool create = false;  // create an empty database when missing
 };
 
 // Which of the shared options a subcommand takes.
@@ -39,7 +38,9 @@ cxxopts::Options MakeOptions(const std::string& command, const std::string& summ
 // Parses; throws UsageError with cxxopts' message on bad arguments.
 cxxopts::ParseResult ParseArguments(cxxopts::Options& options, std::vector<std::string> args);
 
-CommonOptions ReadCommonOptions(const cxxopts::ParseResult& parsed);
+// `output_format` false: --format belongs to the command (export, render)
+// and is not read as an output format.
+CommonOptions ReadCommonOptions(const cxxopts::ParseResult& parsed, bool output_format = true);
 
 // True when --help was given; then prints help + examples to stdout.
 bool HandleHelp(const cxxopts::ParseResult& parsed, const cxxopts::Options& options,

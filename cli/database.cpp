@@ -50,10 +50,11 @@ std::unique_ptr<Database> Database::Open(const CommonOptions& common, OpenMode m
     // The default database: built from the bundled data on first use.
     auto data_dir = graph::LocateDataDir();
     if (!data_dir.ok()) {
-      throw CliError(ExitCode::kUnavailable,
-                     "the default database '" + path + "' does not exist and the bundled data "
-                     "was not found: " + data_dir.status().message() +
-                     " (set ECOGRAPH_DATA_DIR, or pass --db)");
+      throw CliError(ExitCode::kUnavailable, "the default database '" + path +
+                                                 "' does not exist and the bundled data "
+                                                 "was not found: " +
+                                                 data_dir.status().message() +
+                                                 " (set ECOGRAPH_DATA_DIR, or pass --db)");
     }
     std::cerr << "Creating the default database " << path << " from " << *data_dir << " ...\n";
     options.read_only = false;
@@ -70,15 +71,22 @@ std::unique_ptr<Database> Database::Open(const CommonOptions& common, OpenMode m
     }
     return std::unique_ptr<Database>(new Database(std::move(store).value()));
   }
-  if (!exists && mode == OpenMode::kExisting && !common.create) {
-    throw CliError(ExitCode::kUnavailable,
-                   "database '" + path + "' does not exist (import data into it, or pass --create)");
+  if (!exists && mode != OpenMode::kCreate && !common.create) {
+    throw CliError(
+        ExitCode::kUnavailable,
+        "database '" + path + "' does not exist (import data into it, or pass --create)");
   }
   if (!exists && common.read_only) {
     throw CliError(ExitCode::kUnavailable, "database '" + path + "' does not exist");
   }
   options.create_if_missing = !exists;
   auto store = storage::Store::Open(path, options);
+  if (!store.ok() && store.status().code() == storage::StatusCode::kLocked &&
+      mode == OpenMode::kReadFallback && !options.read_only) {
+    options.read_only = true;
+    options.create_if_missing = false;
+    store = storage::Store::Open(path, options);
+  }
   if (!store.ok()) throw OpenError(path, store.status());
   return std::unique_ptr<Database>(new Database(std::move(store).value()));
 }

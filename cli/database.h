@@ -14,6 +14,9 @@ namespace ecograph::cli {
 enum class OpenMode {
   kExisting,  // fails with exit code 3 when missing (unless --create)
   kCreate,    // creates an empty database when missing (import)
+  // Like kExisting, but when another process holds the write lock the
+  // database is opened read-only instead (commands that only read).
+  kReadFallback,
 };
 
 class Database {

@@ -11,7 +11,6 @@ namespace ecograph::cli {
 
 query::QueryResult SchemaResult(storage::Store& store);
 
-
 namespace {
 
 using query::Value;
@@ -46,7 +45,8 @@ query::QueryResult SchemaResult(storage::Store& store) {
   }
   for (const storage::IndexDefinition& index : txn->Indexes()) {
     result.rows.push_back({Value::String(index.unique ? "unique constraint" : "index"),
-                           Value::String(":" + index.label + "(" + index.key + ")"), Value::Null()});
+                           Value::String(":" + index.label + "(" + index.key + ")"),
+                           Value::Null()});
   }
   for (const std::string& key : txn->PropertyKeys()) {
     result.rows.push_back({Value::String("property key"), Value::String(key), Value::Null()});
@@ -57,10 +57,11 @@ query::QueryResult SchemaResult(storage::Store& store) {
 int RunSchemaCommand(const Args& args) {
   bool help = false;
   CommonOptions common = ParseInfoCommand(
-      args, "schema", "Lists labels and relationship types (with counts), indexes and property keys.",
+      args, "schema",
+      "Lists labels and relationship types (with counts), indexes and property keys.",
       "  ecograph schema\n  ecograph schema --format json\n", &help);
   if (help) return 0;
-  auto db = Database::Open(common, OpenMode::kExisting);
+  auto db = Database::Open(common, OpenMode::kReadFallback);
   RunSettings settings = MakeRunSettings(common, *db);
   PrintResult(SchemaResult(db->store()), settings.print, std::cout, std::cerr);
   return 0;
@@ -72,7 +73,7 @@ int RunStatsCommand(const Args& args) {
       args, "stats", "Prints node and relationship counts and the size of the database on disk.",
       "  ecograph stats\n  ecograph stats --db my.db --format json\n", &help);
   if (help) return 0;
-  auto db = Database::Open(common, OpenMode::kExisting);
+  auto db = Database::Open(common, OpenMode::kReadFallback);
   auto txn = db->store().BeginRead();
   storage::StoreCounts counts = txn->Counts();
   query::QueryResult result;
@@ -101,7 +102,7 @@ int RunCheckCommand(const Args& args) {
       "Verifies the database: records, adjacency, indexes and counts agree. Exit 1 on problems.",
       "  ecograph check --db my.db\n", &help);
   if (help) return 0;
-  auto db = Database::Open(common, OpenMode::kExisting);
+  auto db = Database::Open(common, OpenMode::kReadFallback);
   storage::CheckReport report = db->store().Check();
   for (const std::string& problem : report.problems) std::cout << "problem: " << problem << '\n';
   std::cout << (report.ok() ? "ok" : "FAILED") << ": checked " << report.nodes_checked

@@ -1,10 +1,10 @@
 // `ecograph import` and `ecograph export`.
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <iostream>
 #include <limits>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "cli/cli_error.h"
 #include "cli/command_line.h"
@@ -55,28 +55,32 @@ int RunImportCommand(const Args& raw_args) {
       "Bulk-loads node and relationship files (neo4j-admin CSV headers, or JSON Lines) in one "
       "atomic step: every row lands, or nothing does.",
       set);
-  options.add_options()("nodes", "Node file, [Label[:Label]=]FILE (repeatable; several files may follow)",
+  options.add_options()("nodes",
+                        "Node file, [Label[:Label]=]FILE (repeatable; several files may follow)",
                         cxxopts::value<std::vector<std::string>>(), "[Label=]FILE")(
       "relationships", "Relationship file, [TYPE=]FILE (repeatable; several files may follow)",
-      cxxopts::value<std::vector<std::string>>(), "[TYPE=]FILE")(
-      "format", "Input format: csv, jsonl or auto (by extension)",
-      cxxopts::value<std::string>()->default_value("auto"), "FMT")(
+      cxxopts::value<std::vector<std::string>>(),
+      "[TYPE=]FILE")("format", "Input format: csv, jsonl or auto (by extension)",
+                     cxxopts::value<std::string>()->default_value("auto"), "FMT")(
       "skip-bad", "Skip up to N bad rows (no N: any number) and list them in the report",
-      cxxopts::value<uint64_t>()->implicit_value(std::to_string(std::numeric_limits<uint64_t>::max())),
+      cxxopts::value<uint64_t>()->implicit_value(
+          std::to_string(std::numeric_limits<uint64_t>::max())),
       "N")("report", "Where skipped rows are listed (default: beside the database)",
-           cxxopts::value<std::string>(), "FILE")(
-      "delimiter", "CSV field delimiter (default ',')", cxxopts::value<std::string>(), "C")(
+           cxxopts::value<std::string>(), "FILE")("delimiter", "CSV field delimiter (default ',')",
+                                                  cxxopts::value<std::string>(), "C")(
       "array-delimiter", "CSV array delimiter (default ';')", cxxopts::value<std::string>(), "C");
   Args args = ExpandMultiValueOptions(raw_args, {"--nodes", "--relationships"});
   auto parsed = ParseArguments(options, args);
-  if (HandleHelp(parsed, options,
-                 "  ecograph import --db eco.db --nodes data/nodes_*.csv --relationships data/rels_*.csv\n"
-                 "  ecograph import --db eco.db --nodes Company=companies.csv --relationships ACQUIRED=deals.csv\n"
-                 "  ecograph import --db eco.db --format jsonl --nodes graph.jsonl\n"
-                 "  ecograph import --db eco.db --nodes n.csv --skip-bad=10 --report bad.txt\n")) {
+  if (HandleHelp(
+          parsed, options,
+          "  ecograph import --db eco.db --nodes data/nodes_*.csv --relationships data/rels_*.csv\n"
+          "  ecograph import --db eco.db --nodes Company=companies.csv --relationships "
+          "ACQUIRED=deals.csv\n"
+          "  ecograph import --db eco.db --format jsonl --nodes graph.jsonl\n"
+          "  ecograph import --db eco.db --nodes n.csv --skip-bad=10 --report bad.txt\n")) {
     return 0;
   }
-  CommonOptions common = ReadCommonOptions(parsed);
+  CommonOptions common = ReadCommonOptions(parsed, /*output_format=*/false);
   graph::io::ImportOptions import;
   if (parsed.count("nodes")) import.node_files = parsed["nodes"].as<std::vector<std::string>>();
   if (parsed.count("relationships")) {
@@ -86,7 +90,8 @@ int RunImportCommand(const Args& raw_args) {
     throw UsageError("nothing to import: give --nodes and/or --relationships");
   }
   if (!graph::io::ParseImportFormat(parsed["format"].as<std::string>(), &import.format)) {
-    throw UsageError("unknown --format '" + parsed["format"].as<std::string>() + "' (csv, jsonl, auto)");
+    throw UsageError("unknown --format '" + parsed["format"].as<std::string>() +
+                     "' (csv, jsonl, auto)");
   }
   if (parsed.count("skip-bad")) import.skip_bad_rows = parsed["skip-bad"].as<uint64_t>();
   if (parsed.count("report")) import.bad_rows_report = parsed["report"].as<std::string>();
@@ -122,19 +127,20 @@ int RunExportCommand(const Args& args) {
   options.add_options()("format", "csv (a directory of files), jsonl, graphml or dot",
                         cxxopts::value<std::string>()->default_value("jsonl"), "FMT")(
       "o,output", "Output file (directory for csv); '-' or absent = stdout",
-      cxxopts::value<std::string>(), "PATH")(
-      "query", "Export only the nodes, relationships and paths this query returns",
-      cxxopts::value<std::string>(), "\"MATCH ...\"")(
+      cxxopts::value<std::string>(),
+      "PATH")("query", "Export only the nodes, relationships and paths this query returns",
+              cxxopts::value<std::string>(), "\"MATCH ...\"")(
       "title", "Graph name in DOT and GraphML", cxxopts::value<std::string>(), "TEXT");
   auto parsed = ParseArguments(options, args);
   if (HandleHelp(parsed, options,
                  "  ecograph export --format jsonl -o graph.jsonl\n"
                  "  ecograph export --format csv -o dump/   # re-import with ecograph import\n"
                  "  ecograph export --format graphml -o eco.graphml\n"
-                 "  ecograph export --format dot --query \"MATCH p=(:Company {name:'Trendyol'})--() RETURN p\"\n")) {
+                 "  ecograph export --format dot --query \"MATCH p=(:Company "
+                 "{name:'Trendyol'})--() RETURN p\"\n")) {
     return 0;
   }
-  CommonOptions common = ReadCommonOptions(parsed);
+  CommonOptions common = ReadCommonOptions(parsed, /*output_format=*/false);
   graph::io::ExportOptions export_options;
   std::string format = parsed["format"].as<std::string>();
   if (!graph::io::ParseExportFormat(format, &export_options.format)) {
@@ -145,11 +151,12 @@ int RunExportCommand(const Args& args) {
     throw UsageError("--format csv writes a directory: give -o DIR");
   }
   if (parsed.count("title")) export_options.title = parsed["title"].as<std::string>();
-  auto db = Database::Open(common, OpenMode::kExisting);
+  auto db = Database::Open(common, OpenMode::kReadFallback);
   std::optional<storage::Result<graph::io::ExportStats>> result;
   if (parsed.count("query")) {
     std::string text = parsed["query"].as<std::string>();
-    query::QueryOutcome outcome = db->engine().Execute(text, common.params, db->QueryOptionsFor(common));
+    query::QueryOutcome outcome =
+        db->engine().Execute(text, common.params, db->QueryOptionsFor(common));
     if (!outcome.ok()) {
       throw DataError(outcome.error ? FormatScriptError(*outcome.error, text, 0, text, false)
                                     : "query failed");

@@ -20,9 +20,12 @@ using query::Value;
 
 const char* EndpointKindName(graph::EndpointKind kind) {
   switch (kind) {
-    case graph::EndpointKind::kCompany: return "company";
-    case graph::EndpointKind::kCountry: return "country";
-    case graph::EndpointKind::kRegion: return "region";
+    case graph::EndpointKind::kCompany:
+      return "company";
+    case graph::EndpointKind::kCountry:
+      return "country";
+    case graph::EndpointKind::kRegion:
+      return "region";
   }
   return "company";
 }
@@ -51,20 +54,23 @@ int RunPathCommand(const Args& args) {
   options.add_options()("from", "Start: a company, country (name or ISO code) or region",
                         cxxopts::value<std::string>(), "NAME")(
       "to", "Target: a company, country or region", cxxopts::value<std::string>(), "NAME")(
-      "via", "Deal types to follow, comma-separated (default ACQUIRED,INVESTED_IN,PARTNERED_WITH,SUBSIDIARY_OF)",
-      cxxopts::value<std::string>(), "TYPES")(
-      "max-hops", "Longest chain in deals", cxxopts::value<uint32_t>()->default_value("6"), "N")(
+      "via",
+      "Deal types to follow, comma-separated (default "
+      "ACQUIRED,INVESTED_IN,PARTNERED_WITH,SUBSIDIARY_OF)",
+      cxxopts::value<std::string>(), "TYPES")("max-hops", "Longest chain in deals",
+                                              cxxopts::value<uint32_t>()->default_value("6"), "N")(
       "years", "Only deals with A <= year <= B (A..B, A.., ..B)", cxxopts::value<std::string>(),
       "A..B")("all", "Every shortest path (up to --limit), not just one")(
       "top", "The K shortest paths (not only the shortest length)", cxxopts::value<size_t>(), "K")(
-      "limit", "With --all: at most this many paths", cxxopts::value<size_t>()->default_value("100"),
+      "limit", "With --all: at most this many paths",
+      cxxopts::value<size_t>()->default_value("100"),
       "N")("in-time-order", "Deal years never go backwards along a path")(
       "render", "Also draw the paths (.svg .png .pdf .dot)", cxxopts::value<std::string>(), "FILE");
   auto parsed = ParseArguments(options, args);
   if (HandleHelp(parsed, options,
                  "  ecograph path --from China --to Turkey\n"
-                 "  ecograph path --from Alibaba --to Pakistan --all\n"
-                 "  ecograph path --from China --to 'South Asia' --top 5 --years 2015..2020\n"
+                 "  ecograph path --from 'Alibaba Group' --to Pakistan --all\n"
+                 "  ecograph path --from China --to 'Southern Asia' --top 5 --years 2015..2020\n"
                  "  ecograph path --from China --to Turkey --in-time-order --render chain.svg\n")) {
     return 0;
   }
@@ -90,7 +96,7 @@ int RunPathCommand(const Args& args) {
   path_options.limit = parsed["limit"].as<size_t>();
   path_options.in_time_order = parsed.count("in-time-order") > 0;
 
-  auto db = Database::Open(common, OpenMode::kExisting);
+  auto db = Database::Open(common, OpenMode::kReadFallback);
   auto topology = db->topology().Get();
   auto txn = db->store().BeginRead();
   const std::string from = parsed["from"].as<std::string>();
@@ -124,7 +130,8 @@ int RunPathCommand(const Args& args) {
       query::ValueList companies, countries, deals;
       for (const auto& company : path.companies) {
         companies.push_back(Value::String(company.name));
-        countries.push_back(company.country.empty() ? Value::Null() : Value::String(company.country));
+        countries.push_back(company.country.empty() ? Value::Null()
+                                                    : Value::String(company.country));
       }
       for (const auto& deal : path.deals) deals.push_back(DealValue(deal));
       table.rows.push_back({Value::Int(static_cast<int64_t>(path_idx + 1)),

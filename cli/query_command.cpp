@@ -45,7 +45,8 @@ int RunQueryCommand(const Args& args) {
     return 0;
   }
   CommonOptions common = ReadCommonOptions(parsed);
-  int sources = static_cast<int>(parsed.count("command") + parsed.count("file") + parsed.count("statement"));
+  int sources =
+      static_cast<int>(parsed.count("command") + parsed.count("file") + parsed.count("statement"));
   if (sources > 1) throw UsageError("give at most one of -c, -f and a statement argument");
   std::string script;
   std::string source_name;

@@ -1,4 +1,6 @@
 // `ecograph render`: diagrams of a filtered subgraph or of a query's result.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli/cli_error.h"
@@ -37,14 +39,13 @@ int RunRenderCommand(const Args& args) {
       "region, industry, deal years and types, or the neighbourhood of one company; or draw what "
       "a query returns.",
       set);
-  options.add_options("Selection")(
-      "country", "Country name, ISO code or region (repeatable)",
-      cxxopts::value<std::vector<std::string>>(), "NAME")(
+  options.add_options("Selection")("country", "Country name, ISO code or region (repeatable)",
+                                   cxxopts::value<std::vector<std::string>>(), "NAME")(
       "industry", "Industry name (repeatable)", cxxopts::value<std::vector<std::string>>(), "NAME")(
       "years", "Deals with A <= year <= B (A..B, A.., ..B)", cxxopts::value<std::string>(), "A..B")(
       "type", "Deal type to keep (repeatable or comma-separated)",
-      cxxopts::value<std::vector<std::string>>(), "TYPE")(
-      "around", "The neighbourhood of this company", cxxopts::value<std::string>(), "NAME")(
+      cxxopts::value<std::vector<std::string>>(),
+      "TYPE")("around", "The neighbourhood of this company", cxxopts::value<std::string>(), "NAME")(
       "hops", "With --around: radius in deals", cxxopts::value<int>()->default_value("1"), "K")(
       "with-countries", "Draw headquarters countries")("with-regions", "Draw regions too")(
       "with-industries", "Draw industries")(
@@ -52,28 +53,31 @@ int RunRenderCommand(const Args& args) {
       cxxopts::value<std::string>(), "\"MATCH ...\"");
   options.add_options("Output")(
       "o,output", "Output file; the format comes from the extension (.svg .png .pdf .dot)",
-      cxxopts::value<std::string>(), "FILE")(
-      "format", "svg, png, pdf or dot (default: from -o, else dot to stdout)",
-      cxxopts::value<std::string>(), "FMT")(
-      "engine", "Layout: dot, neato, fdp, sfdp, circo, twopi, auto",
-      cxxopts::value<std::string>()->default_value("auto"), "ENGINE")(
-      "cluster-by", "Group companies: none, country, region, industry",
-      cxxopts::value<std::string>()->default_value("none"), "KEY")(
+      cxxopts::value<std::string>(),
+      "FILE")("format", "svg, png, pdf or dot (default: from -o, else dot to stdout)",
+              cxxopts::value<std::string>(),
+              "FMT")("engine", "Layout: dot, neato, fdp, sfdp, circo, twopi, auto",
+                     cxxopts::value<std::string>()->default_value("auto"),
+                     "ENGINE")("cluster-by", "Group companies: none, country, region, industry",
+                               cxxopts::value<std::string>()->default_value("none"), "KEY")(
       "timeline", "One column per year, companies at their first deal's year")(
       "max-nodes", "Refuse to draw more nodes than this",
-      cxxopts::value<size_t>()->default_value("400"), "N")(
-      "title", "Diagram title (default: from the selection)", cxxopts::value<std::string>(), "TEXT")(
-      "no-legend", "Leave out the legend");
+      cxxopts::value<size_t>()->default_value("400"),
+      "N")("title", "Diagram title (default: from the selection)", cxxopts::value<std::string>(),
+           "TEXT")("no-legend", "Leave out the legend");
   auto parsed = ParseArguments(options, args);
   if (HandleHelp(parsed, options,
                  "  ecograph render --country Pakistan -o pakistan.svg\n"
-                 "  ecograph render --country 'Southeast Asia' --years 2014..2021 --cluster-by country -o sea.pdf\n"
+                 "  ecograph render --country 'South-eastern Asia' --years 2014..2021 --cluster-by "
+                 "country -o sea.pdf\n"
                  "  ecograph render --around Trendyol --hops 2 -o trendyol.png\n"
-                 "  ecograph render --industry 'E-commerce' --timeline -o timeline.svg\n"
-                 "  ecograph render --query \"MATCH p=(:Company {name:'Lazada'})-[*..2]-() RETURN p\" > lazada.dot\n")) {
+                 "  ecograph render --industry 'E-commerce marketplaces and online retail' "
+                 "--timeline -o timeline.svg\n"
+                 "  ecograph render --query \"MATCH p=(:Company {name:'Lazada'})-[*..2]-() RETURN "
+                 "p\" > lazada.dot\n")) {
     return 0;
   }
-  CommonOptions common = ReadCommonOptions(parsed);
+  CommonOptions common = ReadCommonOptions(parsed, /*output_format=*/false);
   graph::RenderOptions render;
   render.engine = OrUsage(graph::ParseLayoutEngine(parsed["engine"].as<std::string>()));
   render.cluster_by = OrUsage(graph::ParseClusterBy(parsed["cluster-by"].as<std::string>()));
@@ -98,18 +102,20 @@ int RunRenderCommand(const Args& args) {
     throw UsageError("--query replaces the selection options: give one or the other");
   }
 
-  auto db = Database::Open(common, OpenMode::kExisting);
+  auto db = Database::Open(common, OpenMode::kReadFallback);
   graph::Subgraph subgraph;
   auto txn = db->store().BeginRead();
   if (parsed.count("query")) {
     std::string text = parsed["query"].as<std::string>();
-    query::QueryOutcome outcome = db->engine().Execute(text, common.params, db->QueryOptionsFor(common));
+    query::QueryOutcome outcome =
+        db->engine().Execute(text, common.params, db->QueryOptionsFor(common));
     if (!outcome.ok()) {
       throw DataError(outcome.error ? FormatScriptError(*outcome.error, text, 0, text, false)
                                     : "query failed");
     }
     subgraph = SubgraphFromResult(*outcome.result, txn.get(), text);
-    if (subgraph.nodes.empty()) throw DataError("the query returned no nodes, relationships or paths");
+    if (subgraph.nodes.empty())
+      throw DataError("the query returned no nodes, relationships or paths");
   } else {
     graph::SubgraphFilter filter;
     filter.countries = ListOption(parsed, "country");
@@ -136,6 +142,11 @@ int RunRenderCommand(const Args& args) {
     if (subgraph.nodes.empty()) throw DataError("the selection is empty: nothing to draw");
   }
   if (output.empty()) {
+    bool binary =
+        render.format == graph::DiagramFormat::kPng || render.format == graph::DiagramFormat::kPdf;
+    if (binary && isatty(STDOUT_FILENO)) {
+      throw UsageError("refusing to write a binary diagram to the terminal: give -o FILE");
+    }
     auto bytes = graph::RenderDiagram(subgraph, render, txn.get());
     if (!bytes.ok()) throw DataError("render failed: " + bytes.status().message());
     std::cout << *bytes;

@@ -1,17 +1,17 @@
 #include "cli/repl.h"
 
+#include <editline/readline.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-
-#include <editline/readline.h>
 
 #include "cli/cli_error.h"
 #include "cli/commands.h"
@@ -26,9 +26,14 @@ query::QueryResult SchemaResult(storage::Store& store);
 
 namespace {
 
-constexpr const char* kMetaCommands[] = {":help",    ":schema", ":param",  ":params",
-                                         ":format",  ":timer",  ":explain", ":profile",
-                                         ":render",  ":source", ":quit",   ":exit"};
+constexpr const char* kMetaCommands[] = {":help",   ":schema", ":param",   ":params",
+                                         ":format", ":timer",  ":explain", ":profile",
+                                         ":render", ":source", ":quit",    ":exit"};
+
+// Set by SIGINT while the prompt waits: the line is dropped, not the REPL.
+volatile sig_atomic_t g_interrupted = 0;
+
+void OnInterrupt(int) { g_interrupted = 1; }
 
 // The REPL whose completion libedit calls (one per process).
 Repl* g_active_repl = nullptr;
@@ -43,6 +48,11 @@ char** AttemptCompletion(const char* text, int start, int /*end*/) {
   rl_attempted_completion_over = 1;
   if (g_active_repl == nullptr) return nullptr;
   std::string line = rl_line_buffer != nullptr ? rl_line_buffer : "";
+  // Names after ':', '.' or '$' usually continue with ')' or ']': no space.
+  char before = start > 0 && static_cast<size_t>(start) <= line.size() ? line[start - 1] : ' ';
+  bool name =
+      before == ':' || before == '.' || before == '$' || std::strpbrk(text, ":.$") != nullptr;
+  rl_completion_append_character = name && !(start == 1 && line[0] == ':') ? '\0' : ' ';
   g_matches = g_active_repl->Complete(line, static_cast<size_t>(std::max(start, 0)), text);
   if (g_matches.empty()) return nullptr;
   return rl_completion_matches(text, CompletionGenerator);
@@ -144,7 +154,27 @@ void Repl::RefreshCatalog() {
 }
 
 std::vector<std::string> Repl::Complete(const std::string& line, size_t start,
-                                        const std::string& text) const {
+                                        const std::string& full_text) const {
+  // Some libedit versions break words on their own characters only: split
+  // "c:Comp" / "c.na" / "$p" here and give back the prefix untouched.
+  std::string text = full_text;
+  std::string kept;
+  if (!(full_text.rfind(":", 0) == 0 &&
+        Trim(line.substr(0, std::min(start, line.size()))).empty())) {
+    size_t split = full_text.find_last_of(":.$");
+    if (split != std::string::npos) {
+      kept = full_text.substr(0, split + 1);
+      text = full_text.substr(split + 1);
+      start += split + 1;
+    }
+  }
+  std::vector<std::string> out = CompleteWord(line, start, text);
+  for (std::string& candidate : out) candidate = kept + candidate;
+  return out;
+}
+
+std::vector<std::string> Repl::CompleteWord(const std::string& line, size_t start,
+                                            const std::string& text) const {
   std::vector<std::string> out;
   auto add_matching = [&](const std::vector<std::string>& names, bool ignore_case) {
     for (const std::string& name : names) {
@@ -156,7 +186,7 @@ std::vector<std::string> Repl::Complete(const std::string& line, size_t start,
   std::string before = line.substr(0, start);
   std::string head = Trim(before);
   // Meta-command names at the start of the line (':' may be a word break).
-  if (!head.empty() && head == ":" ) {
+  if (!head.empty() && head == ":") {
     for (const char* meta : kMetaCommands) {
       std::string name = meta + 1;
       if (name.rfind(text, 0) == 0) out.push_back(name);
@@ -299,7 +329,8 @@ bool Repl::HandleMeta(const std::string& line) {
     std::string value = Trim(rest.substr(split + 1));
     if (value.rfind("=>", 0) == 0) value = Trim(value.substr(2));
     settings_.params[name] = ParseParamValue(value);
-    if (interactive_) std::cout << "$" << name << " = " << settings_.params[name].ToDisplayString() << '\n';
+    if (interactive_)
+      std::cout << "$" << name << " = " << settings_.params[name].ToDisplayString() << '\n';
   } else if (command == ":params") {
     if (settings_.params.empty()) std::cout << "no parameters set\n";
     for (const auto& [name, value] : settings_.params) {
@@ -325,7 +356,7 @@ bool Repl::HandleMeta(const std::string& line) {
       std::cerr << "no statement yet\n";
     } else {
       ExecuteStatement(last_statement_, command == ":explain" ? query::ExplainMode::kExplain
-                                                             : query::ExplainMode::kProfile);
+                                                              : query::ExplainMode::kProfile);
     }
   } else if (command == ":render") {
     std::istringstream args(rest);
@@ -346,7 +377,8 @@ bool Repl::HandleMeta(const std::string& line) {
         settings.source = rest;
         auto result = std::make_unique<query::QueryResult>();
         std::string ran;
-        bool ok = RunScript(db_.engine(), script, settings, std::cout, std::cerr, &ran, result.get());
+        bool ok =
+            RunScript(db_.engine(), script, settings, std::cout, std::cerr, &ran, result.get());
         if (!ran.empty()) last_statement_ = ran;
         if (ok) last_result_ = std::move(result);
         if (!ok) failed_ = true;
@@ -367,11 +399,13 @@ bool Repl::HandleMeta(const std::string& line) {
 int Repl::Run() {
   if (interactive_) {
     rl_readline_name = "ecograph";
+    rl_catch_signals = 0;
     rl_initialize();
     g_active_repl = this;
     rl_attempted_completion_function = AttemptCompletion;
     static char word_breaks[] = " \t\n\"'`@$><=;|&{(,:.[]-*+/%^)}";
     rl_completer_word_break_characters = word_breaks;
+    rl_basic_word_break_characters = word_breaks;
     stifle_history(1000);
     read_history(history_path_.c_str());
     std::cout << "ecograph " << ECOGRAPH_VERSION << " on " << db_.store().path()
@@ -383,10 +417,31 @@ int Repl::Run() {
     std::string line;
     if (interactive_) {
       const char* prompt = buffer.empty() ? "ecograph> " : "     ...> ";
+      // Ctrl-C at the prompt interrupts read() (no SA_RESTART) and drops the
+      // statement being typed; while a statement runs it ends the process
+      // (writes are atomic, so the database stays consistent).
+      struct sigaction action {};
+      action.sa_handler = OnInterrupt;
+      sigemptyset(&action.sa_mask);
+      struct sigaction previous {};
+      sigaction(SIGINT, &action, &previous);
+      g_interrupted = 0;
       char* raw = readline(prompt);
+      sigaction(SIGINT, &previous, nullptr);
+      if (raw == nullptr && g_interrupted) {
+        g_interrupted = 0;
+        buffer.clear();
+        std::cout << "^C" << std::endl;
+        continue;
+      }
       if (raw == nullptr) {
         std::cout << '\n';
         break;
+      }
+      if (g_interrupted) {
+        std::free(raw);
+        buffer.clear();
+        continue;
       }
       line = raw;
       std::free(raw);
@@ -397,7 +452,8 @@ int Repl::Run() {
       std::string trimmed = Trim(line);
       if (trimmed.empty()) continue;
       if (trimmed[0] == ':') {
-        if (interactive_) {
+        bool quitting = trimmed == ":quit" || trimmed == ":exit" || trimmed == ":q";
+        if (interactive_ && !quitting) {
           add_history(trimmed.c_str());
           write_history(history_path_.c_str());
         }
@@ -430,11 +486,12 @@ int RunReplCommand(const Args& args) {
   cxxopts::Options options = MakeOptions(
       "repl", "Interactive openCypher shell with history, completion and meta-commands.");
   auto parsed = ParseArguments(options, args);
-  if (HandleHelp(parsed, options,
-                 "  ecograph                      # the REPL on the bundled Alibaba graph\n"
-                 "  ecograph repl --db my.db --format markdown\n"
-                 "  ecograph repl < script.cypher # meta-commands work in scripts too\n"
-                 "In the REPL: MATCH (c:Company {name: 'Trendyol'}) RETURN c;  then :render t.svg\n")) {
+  if (HandleHelp(
+          parsed, options,
+          "  ecograph                      # the REPL on the bundled Alibaba graph\n"
+          "  ecograph repl --db my.db --format markdown\n"
+          "  ecograph repl < script.cypher # meta-commands work in scripts too\n"
+          "In the REPL: MATCH (c:Company {name: 'Trendyol'}) RETURN c;  then :render t.svg\n")) {
     return 0;
   }
   CommonOptions common = ReadCommonOptions(parsed);

@@ -37,6 +37,8 @@ class Repl {
                                     const std::string& text) const;
 
  private:
+  std::vector<std::string> CompleteWord(const std::string& line, size_t start,
+                                        const std::string& text) const;
   void RefreshCatalog();
   bool ExecuteStatement(const std::string& statement, query::ExplainMode mode);
   void PrintHelp();

@@ -1,15 +1,14 @@
 #include "cli/result_printer.h"
 
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <ostream>
 #include <vector>
-
-#include <fmt/format.h>
-#include <utf8proc.h>
 
 #include "cli/value_json.h"
 
@@ -117,7 +116,8 @@ void PrintTable(const query::QueryResult& result, const PrintOptions& options, s
   std::vector<std::vector<std::string>> cells;
   cells.reserve(result.rows.size());
   std::vector<size_t> widths(num_cols, 1);
-  for (size_t col = 0; col < num_cols; ++col) widths[col] = std::max<size_t>(1, DisplayWidth(result.columns[col]));
+  for (size_t col = 0; col < num_cols; ++col)
+    widths[col] = std::max<size_t>(1, DisplayWidth(result.columns[col]));
   for (const auto& row : result.rows) {
     std::vector<std::string> texts;
     for (size_t col = 0; col < num_cols; ++col) {
@@ -239,12 +239,18 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
 
 const char* OutputFormatName(OutputFormat format) {
   switch (format) {
-    case OutputFormat::kTable: return "table";
-    case OutputFormat::kCsv: return "csv";
-    case OutputFormat::kTsv: return "tsv";
-    case OutputFormat::kJson: return "json";
-    case OutputFormat::kJsonl: return "jsonl";
-    case OutputFormat::kMarkdown: return "markdown";
+    case OutputFormat::kTable:
+      return "table";
+    case OutputFormat::kCsv:
+      return "csv";
+    case OutputFormat::kTsv:
+      return "tsv";
+    case OutputFormat::kJson:
+      return "json";
+    case OutputFormat::kJsonl:
+      return "jsonl";
+    case OutputFormat::kMarkdown:
+      return "markdown";
   }
   return "table";
 }
@@ -354,18 +360,23 @@ void PrintResult(const query::QueryResult& result, const PrintOptions& options, 
       break;
   }
   if (!result.plan.empty()) {
-    (options.format == OutputFormat::kTable || options.format == OutputFormat::kMarkdown ? out : info)
+    (options.format == OutputFormat::kTable || options.format == OutputFormat::kMarkdown ? out
+                                                                                         : info)
         << result.plan << (result.plan.back() == '\n' ? "" : "\n");
   }
   if (result.stats.ContainsUpdates()) {
-    bool human = options.format == OutputFormat::kTable || options.format == OutputFormat::kMarkdown;
+    bool human =
+        options.format == OutputFormat::kTable || options.format == OutputFormat::kMarkdown;
     std::string stats = result.stats.ToString();
     if (human && !has_rows_shape && options.timer) {
       stats += fmt::format(", {} ms", static_cast<int64_t>(result.elapsed_ms + 0.5));
     }
     (human ? out : info) << stats << '\n';
-  } else if (!has_rows_shape && options.format == OutputFormat::kTable) {
-    out << "0 rows" << (options.timer ? fmt::format(", {} ms", static_cast<int64_t>(result.elapsed_ms + 0.5)) : "") << '\n';
+  } else if (!has_rows_shape && result.plan.empty() && options.format == OutputFormat::kTable) {
+    out << "0 rows"
+        << (options.timer ? fmt::format(", {} ms", static_cast<int64_t>(result.elapsed_ms + 0.5))
+                          : "")
+        << '\n';
   }
 }
 

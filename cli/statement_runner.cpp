@@ -17,7 +17,8 @@ std::string FormatScriptError(const query::QueryError& error, const std::string&
   }
   if (color) {
     size_t eol = text.find('\n');
-    text = "\033[31m" + text.substr(0, eol) + "\033[0m" + (eol == std::string::npos ? "" : text.substr(eol));
+    text = "\033[31m" + text.substr(0, eol) + "\033[0m" +
+           (eol == std::string::npos ? "" : text.substr(eol));
   }
   return text;
 }
@@ -35,10 +36,9 @@ bool RunScript(query::QueryEngine& engine, const std::string& script, const RunS
     query::QueryOutcome outcome =
         engine.Execute(statement, settings.params, settings.query_options, settings.explain);
     if (!outcome.ok()) {
-      std::string message = outcome.error
-                                ? FormatScriptError(*outcome.error, script, offset, statement,
-                                                    settings.color_errors)
-                                : std::string("query failed");
+      std::string message = outcome.error ? FormatScriptError(*outcome.error, script, offset,
+                                                              statement, settings.color_errors)
+                                          : std::string("query failed");
       if (!settings.source.empty()) message = settings.source + ":" + message;
       err << message << (message.empty() || message.back() != '\n' ? "\n" : "");
       err.flush();

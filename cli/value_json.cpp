@@ -36,7 +36,8 @@ query::Value JsonToValue(const nlohmann::json& json) {
     }
     case nlohmann::json::value_t::object: {
       query::ValueMap entries;
-      for (auto it = json.begin(); it != json.end(); ++it) entries[it.key()] = JsonToValue(it.value());
+      for (auto it = json.begin(); it != json.end(); ++it)
+        entries[it.key()] = JsonToValue(it.value());
       return Value::Map(std::move(entries));
     }
     default:
@@ -57,7 +58,8 @@ nlohmann::json PropertiesToJson(const storage::PropertyMap& properties) {
 }
 
 nlohmann::json NodeToJson(const query::NodeValue& node) {
-  return {{"id", node.id}, {"labels", node.labels}, {"properties", PropertiesToJson(node.properties)}};
+  return {
+      {"id", node.id}, {"labels", node.labels}, {"properties", PropertiesToJson(node.properties)}};
 }
 
 nlohmann::json RelToJson(const query::RelValue& rel) {

@@ -1,10 +1,9 @@
 #pragma once
 // Conversions between query values and JSON: --param / --params typing and
 // the json/jsonl output formats.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "query/engine.h"
 #include "query/value.h"

@@ -38,8 +38,8 @@ Status Build(const std::string& path, const std::string& data_dir) {
     if (name.rfind("rels_", 0) == 0) rels.push_back(it->path().string());
   }
   if (ec) {
-    return Status::Error(StatusCode::kIOError, data_dir + ": cannot read the data directory: " +
-                                                   ec.message());
+    return Status::Error(StatusCode::kIOError,
+                         data_dir + ": cannot read the data directory: " + ec.message());
   }
   if (nodes.empty()) {
     return Status::Error(StatusCode::kNotFound, data_dir + ": no nodes_*.csv files");
@@ -100,8 +100,9 @@ Result<std::unique_ptr<Store>> OpenOrCreateDefault(const std::string& db_path,
       // Another process may have finished first; use its database.
       std::error_code exists_ec;
       if (!fs::exists(target, exists_ec)) {
-        return Status::Error(StatusCode::kIOError,
-                             db_path + ": cannot move the new database into place: " + ec.message());
+        return Status::Error(
+            StatusCode::kIOError,
+            db_path + ": cannot move the new database into place: " + ec.message());
       }
     }
   }

@@ -38,7 +38,8 @@ std::optional<std::string> StringProperty(const storage::PropertyMap& props,
 std::optional<double> NumberProperty(const storage::PropertyMap& props, const std::string& key) {
   auto it = props.find(key);
   if (it == props.end()) return std::nullopt;
-  if (it->second.kind() == storage::ValueKind::kInt) return static_cast<double>(it->second.as_int());
+  if (it->second.kind() == storage::ValueKind::kInt)
+    return static_cast<double>(it->second.as_int());
   if (it->second.kind() == storage::ValueKind::kDouble) return it->second.as_double();
   return std::nullopt;
 }
@@ -89,7 +90,7 @@ storage::Result<std::vector<NamedNode>> ScanNamed(storage::Transaction& txn,
 
 // Companies named exactly `name` (index when there is one).
 storage::Result<std::vector<storage::NodeId>> CompaniesNamed(storage::Transaction& txn,
-                                                            const std::string& name) {
+                                                             const std::string& name) {
   std::vector<storage::NodeId> out;
   if (txn.HasIndex("Company", "name")) {
     storage::IndexBound bound{storage::PropertyValue(name), true};
@@ -109,9 +110,12 @@ storage::Result<std::vector<storage::NodeId>> CompaniesNamed(storage::Transactio
 
 std::string KindName(EndpointKind kind) {
   switch (kind) {
-    case EndpointKind::kCompany: return "company";
-    case EndpointKind::kCountry: return "country";
-    case EndpointKind::kRegion: return "region";
+    case EndpointKind::kCompany:
+      return "company";
+    case EndpointKind::kCountry:
+      return "country";
+    case EndpointKind::kRegion:
+      return "region";
   }
   return "";
 }
@@ -137,8 +141,8 @@ class NodeCache {
     auto node = txn_.GetNode(id);
     if (!node.ok()) return node.status();
     if (!node.value()) {
-      return Status::Error(StatusCode::kNotFound, "node " + std::to_string(id) +
-                                                      " vanished from the snapshot");
+      return Status::Error(StatusCode::kNotFound,
+                           "node " + std::to_string(id) + " vanished from the snapshot");
     }
     return &nodes_.emplace(id, std::move(*node.value())).first->second;
   }
@@ -233,8 +237,8 @@ storage::Result<MarketEndpoint> ResolveMarketEndpoint(storage::Transaction& txn,
 }
 
 storage::Result<MarketPathResult> TraceMarketPaths(storage::Transaction& txn,
-                                                   const Topology& topology,
-                                                   std::string_view from, std::string_view to,
+                                                   const Topology& topology, std::string_view from,
+                                                   std::string_view to,
                                                    const MarketPathOptions& options) {
   MarketPathResult result;
   auto from_endpoint = ResolveMarketEndpoint(txn, from);
@@ -253,9 +257,9 @@ storage::Result<MarketPathResult> TraceMarketPaths(storage::Transaction& txn,
   if (!options.via.empty() && !filter.unknown_types().empty()) {
     std::string known;
     for (const auto& t : topology.type_names()) known += (known.empty() ? "" : ", ") + t;
-    return Status::Error(StatusCode::kInvalidArgument,
-                         "unknown relationship type '" + filter.unknown_types().front() +
-                             "' in via (known types: " + known + ")");
+    return Status::Error(StatusCode::kInvalidArgument, "unknown relationship type '" +
+                                                           filter.unknown_types().front() +
+                                                           "' in via (known types: " + known + ")");
   }
   for (const std::string& type : via) {
     auto id = topology.FindType(type);

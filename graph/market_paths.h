@@ -34,8 +34,8 @@ struct MarketPathOptions {
   std::optional<int32_t> year_from;  // inclusive; deals without a year fail a range
   std::optional<int32_t> year_to;
   MarketPathMode mode = MarketPathMode::kShortest;
-  size_t k = 5;         // kTopK: number of paths
-  size_t limit = 100;   // kAllShortest: at most this many paths
+  size_t k = 5;                // kTopK: number of paths
+  size_t limit = 100;          // kAllShortest: at most this many paths
   bool in_time_order = false;  // deal years never decrease along a path
 };
 
@@ -79,8 +79,8 @@ struct MarketPathResult {
 // matches), kInvalidArgument for a `via` type that does not exist, storage
 // errors as they come.
 storage::Result<MarketPathResult> TraceMarketPaths(storage::Transaction& txn,
-                                                   const Topology& topology,
-                                                   std::string_view from, std::string_view to,
+                                                   const Topology& topology, std::string_view from,
+                                                   std::string_view to,
                                                    const MarketPathOptions& options);
 
 // Resolves one endpoint name (see the file comment).

@@ -151,7 +151,8 @@ Result<Places> ResolvePlaces(storage::Transaction& txn, const std::vector<std::s
     }
     if (!found) {
       std::vector<std::string> names;
-      for (const NodeRecord& node : countries.value()) names.push_back(StringProperty(node, "name"));
+      for (const NodeRecord& node : countries.value())
+        names.push_back(StringProperty(node, "name"));
       for (const NodeRecord& node : regions.value()) names.push_back(StringProperty(node, "name"));
       return Status::Error(StatusCode::kNotFound,
                            "no Country (by name or ISO code) or Region named '" + term + "'" +
@@ -191,9 +192,8 @@ Result<Industries> ResolveIndustries(storage::Transaction& txn,
 
 Result<NodeRecord> FindCompany(storage::Transaction& txn, const std::string& name) {
   if (txn.HasIndex("Company", "name")) {
-    std::unique_ptr<storage::NodeIdIterator> ids =
-        txn.IndexSeek("Company", "name", storage::IndexBound{name, true},
-                      storage::IndexBound{name, true});
+    std::unique_ptr<storage::NodeIdIterator> ids = txn.IndexSeek(
+        "Company", "name", storage::IndexBound{name, true}, storage::IndexBound{name, true});
     NodeId id = 0;
     if (ids->Next(&id)) return ReadNode(txn, id);
     if (!ids->status().ok()) return ids->status();
@@ -232,8 +232,7 @@ std::string JoinNames(const std::vector<std::string>& names) {
 
 Result<std::string> MakeTitle(storage::Transaction& txn, const SubgraphFilter& filter,
                               const std::string& centre_name, const Places& places,
-                              const Industries& industries,
-                              const std::vector<std::string>& types) {
+                              const Industries& industries, const std::vector<std::string>& types) {
   std::string head = filter.ecosystem_name;
   if (head.empty() && filter.around) {
     head = centre_name + " ecosystem, " + std::to_string(filter.hops) +
@@ -336,9 +335,9 @@ const std::vector<std::string>& DealRelTypes() {
 
 Result<Subgraph> SelectSubgraph(storage::Transaction& txn, const SubgraphFilter& filter) {
   if (filter.hops < 0 || filter.hops > kMaxHops) {
-    return Status::Error(StatusCode::kInvalidArgument,
-                         "--hops must be between 0 and " + std::to_string(kMaxHops) + ", got " +
-                             std::to_string(filter.hops));
+    return Status::Error(StatusCode::kInvalidArgument, "--hops must be between 0 and " +
+                                                           std::to_string(kMaxHops) + ", got " +
+                                                           std::to_string(filter.hops));
   }
   if (filter.year_from && filter.year_to && *filter.year_from > *filter.year_to) {
     return Status::Error(StatusCode::kInvalidArgument,
@@ -372,8 +371,7 @@ Result<Subgraph> SelectSubgraph(storage::Transaction& txn, const SubgraphFilter&
 
   // Companies allowed by the place and industry filters; nullopt = all.
   std::optional<std::set<NodeId>> allowed;
-  const auto restrict_to = [&](const std::set<NodeId>& targets,
-                               const std::string& type) -> Status {
+  const auto restrict_to = [&](const std::set<NodeId>& targets, const std::string& type) -> Status {
     std::set<NodeId> companies;
     for (NodeId target : targets) {
       auto entries = Adjacent(txn, target, Direction::kIncoming, {type});

@@ -56,7 +56,6 @@ inline constexpr int kMaxHops = 10;
 // [0, kMaxHops], an unknown rel type or year_from > year_to; storage errors
 // as returned by the transaction. The result is sorted by id and titled
 // after the filter ("Alibaba ecosystem — Southeast Asia, 2014–2021").
-storage::Result<Subgraph> SelectSubgraph(storage::Transaction& txn,
-                                         const SubgraphFilter& filter);
+storage::Result<Subgraph> SelectSubgraph(storage::Transaction& txn, const SubgraphFilter& filter);
 
 }  // namespace ecograph::graph

@@ -1,14 +1,13 @@
 #include "graph/topology.h"
 
 #include <algorithm>
+#include <boost/iterator/transform_iterator.hpp>
 #include <limits>
 #include <map>
 #include <numeric>
 #include <string>
 #include <unordered_map>
 #include <utility>
-
-#include <boost/iterator/transform_iterator.hpp>
 
 namespace ecograph::graph {
 
@@ -178,7 +177,9 @@ storage::Result<std::shared_ptr<const Topology>> TopologyBuilder::Finish() {
     topo->types_[i] = static_cast<TypeId>(type_remap[s.edges[i].type]);
     topo->years_[i] = static_cast<int16_t>(s.edges[i].year);
   }
-  auto to_pair = [](const PendingEdge& e) { return std::pair<VertexIndex, VertexIndex>(e.src, e.dst); };
+  auto to_pair = [](const PendingEdge& e) {
+    return std::pair<VertexIndex, VertexIndex>(e.src, e.dst);
+  };
   auto begin = boost::make_transform_iterator(s.edges.cbegin(), to_pair);
   auto end = boost::make_transform_iterator(s.edges.cend(), to_pair);
   // The CSR constructor's histogram sort is stable, so with input already
@@ -218,12 +219,14 @@ storage::Result<std::shared_ptr<const Topology>> Topology::Build(storage::Transa
         const storage::PropertyValue& value = year_it->second;
         if (value.kind() == storage::ValueKind::kInt) {
           int64_t y = value.as_int();
-          if (y >= std::numeric_limits<int16_t>::min() && y <= std::numeric_limits<int16_t>::max()) {
+          if (y >= std::numeric_limits<int16_t>::min() &&
+              y <= std::numeric_limits<int16_t>::max()) {
             year = static_cast<int32_t>(y);
           }
         } else if (value.kind() == storage::ValueKind::kDouble) {
           double y = value.as_double();
-          if (y >= std::numeric_limits<int16_t>::min() && y <= std::numeric_limits<int16_t>::max()) {
+          if (y >= std::numeric_limits<int16_t>::min() &&
+              y <= std::numeric_limits<int16_t>::max()) {
             year = static_cast<int32_t>(y);
           }
         }

@@ -15,6 +15,7 @@
 //   plus the small tables of type names, label names and distinct label sets.
 //
 // Thread safety: immutable after construction; safe to share between threads.
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -22,8 +23,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "storage/store.h"
 
@@ -76,9 +75,7 @@ class Topology {
   std::optional<TypeId> FindType(std::string_view name) const;
   std::optional<LabelId> FindLabel(std::string_view name) const;
   // Sorted label ids of a vertex.
-  std::span<const LabelId> LabelsOf(VertexIndex v) const {
-    return label_sets_[label_set_of_[v]];
-  }
+  std::span<const LabelId> LabelsOf(VertexIndex v) const { return label_sets_[label_set_of_[v]]; }
   bool HasLabel(VertexIndex v, LabelId label) const;
 
   // Calls fn(edge, other end) for each relationship leaving / entering v,
@@ -107,12 +104,12 @@ class Topology {
   Topology() = default;
 
   Graph graph_;
-  std::vector<storage::NodeId> node_ids_;  // sorted; index = vertex
-  std::vector<uint32_t> label_set_of_;     // per vertex, index into label_sets_
+  std::vector<storage::NodeId> node_ids_;         // sorted; index = vertex
+  std::vector<uint32_t> label_set_of_;            // per vertex, index into label_sets_
   std::vector<std::vector<LabelId>> label_sets_;  // distinct sorted label sets
-  std::vector<storage::RelId> rel_ids_;    // per edge
-  std::vector<TypeId> types_;              // per edge
-  std::vector<int16_t> years_;             // per edge
+  std::vector<storage::RelId> rel_ids_;           // per edge
+  std::vector<TypeId> types_;                     // per edge
+  std::vector<int16_t> years_;                    // per edge
   std::vector<std::string> type_names_;
   std::vector<std::string> label_names_;
 };

@@ -16,6 +16,7 @@ class TopologyCache {
   explicit TopologyCache(storage::Store& store);
   ~TopologyCache();
   // A topology matching the store's current version. Built on first use.
+  // Throws std::runtime_error when the snapshot cannot be read.
   std::shared_ptr<const Topology> Get();
 
  private:

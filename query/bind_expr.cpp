@@ -61,6 +61,19 @@ void CollectVariables(const Expr& expr, std::set<std::string>* out) {
 
 BoundExprPtr Planner::Bind(const Expr& expr, const Scope& scope,
                            std::vector<AggregateSpec>* aggregates, bool inside_aggregate) {
+  if (!substitutions_.empty() && expr.kind != ExprKind::kLiteral && expr.kind != ExprKind::kParameter) {
+    std::string text = SourceText(expr.span);
+    for (const auto& [projected, slot] : substitutions_) {
+      if (!text.empty() && text == projected) {
+        auto reference = std::make_unique<BoundExpr>();
+        reference->kind = ExprKind::kVariable;
+        reference->ast = &expr;
+        reference->span = expr.span;
+        reference->slot = slot;
+        return reference;
+      }
+    }
+  }
   auto bound = std::make_unique<BoundExpr>();
   bound->kind = expr.kind;
   bound->ast = &expr;
@@ -161,6 +174,26 @@ BoundExprPtr Planner::Bind(const Expr& expr, const Scope& scope,
                              std::to_string(count),
                          expr.span);
       }
+      if (expr.children.size() == 1 && expr.children[0]->kind == ExprKind::kVariable) {
+        auto arg = scope.find(expr.children[0]->name);
+        if (arg != scope.end()) {
+          VariableKind kind = arg->second.kind;
+          bool wrong = (lower == "type" && (kind == VariableKind::kNode || kind == VariableKind::kPath)) ||
+                       (lower == "length" && (kind == VariableKind::kNode || kind == VariableKind::kRel)) ||
+                       (lower == "size" && kind == VariableKind::kPath) ||
+                       (lower == "labels" && (kind == VariableKind::kRel || kind == VariableKind::kPath));
+          if (wrong) {
+            throw QueryError(ErrorKind::kSemantic,
+                             "type mismatch: " + expr.name + "() cannot take '" + expr.children[0]->name + "'",
+                             expr.children[0]->span);
+          }
+        }
+      }
+      if (lower == "size" && expr.children.size() == 1 &&
+          expr.children[0]->kind == ExprKind::kPatternPredicate) {
+        throw QueryError(ErrorKind::kSemantic, "size() cannot take a pattern; use a pattern comprehension",
+                         expr.children[0]->span);
+      }
       bound->function = info->function;
       for (const auto& child : expr.children) bound->children.push_back(bind_child(child));
       return bound;
@@ -172,8 +205,8 @@ BoundExprPtr Planner::Bind(const Expr& expr, const Scope& scope,
       int slot = NewSlot();
       inner[expr.name] = VariableInfo{slot, VariableKind::kValue};
       bound->slot = slot;
-      if (expr.where_expr) bound->where_expr = Bind(*expr.where_expr, inner, aggregates, inside_aggregate);
-      if (expr.map_expr) bound->map_expr = Bind(*expr.map_expr, inner, aggregates, inside_aggregate);
+      if (expr.where_expr) bound->where_expr = Bind(*expr.where_expr, inner, nullptr, inside_aggregate);
+      if (expr.map_expr) bound->map_expr = Bind(*expr.map_expr, inner, nullptr, inside_aggregate);
       if (expr.kind == ExprKind::kQuantifier && !bound->where_expr) {
         throw QueryError(ErrorKind::kSemantic, "quantifier requires a WHERE predicate", expr.span);
       }
@@ -182,6 +215,38 @@ BoundExprPtr Planner::Bind(const Expr& expr, const Scope& scope,
     case ExprKind::kPatternPredicate:
     case ExprKind::kPatternComprehension:
     case ExprKind::kExists: {
+      // `n:A:B` as an expression: one node pattern without relationships.
+      if (expr.kind == ExprKind::kPatternPredicate && expr.pattern && expr.pattern->parts.size() == 1 &&
+          expr.pattern->parts[0].rels.empty() && expr.pattern->parts[0].nodes.size() == 1 &&
+          expr.pattern->parts[0].nodes[0].variable && !expr.pattern->parts[0].nodes[0].properties) {
+        const NodePattern& node = expr.pattern->parts[0].nodes[0];
+        auto it = scope.find(*node.variable);
+        if (it == scope.end()) {
+          throw QueryError(ErrorKind::kSemantic, "variable '" + *node.variable + "' not defined", node.span);
+        }
+        bound->internal = InternalOp::kHasLabels;
+        bound->slot = it->second.slot;
+        bound->labels = node.labels;
+        return bound;
+      }
+      if (expr.pattern && expr.kind != ExprKind::kPatternComprehension) {
+        for (const auto& part : expr.pattern->parts) {
+          for (const auto& node : part.nodes) {
+            if (node.variable && !scope.count(*node.variable)) {
+              throw QueryError(ErrorKind::kSemantic,
+                               "a pattern expression cannot introduce the new variable '" + *node.variable + "'",
+                               node.span);
+            }
+          }
+          for (const auto& rel : part.rels) {
+            if (rel.variable && !scope.count(*rel.variable)) {
+              throw QueryError(ErrorKind::kSemantic,
+                               "a pattern expression cannot introduce the new variable '" + *rel.variable + "'",
+                               rel.span);
+            }
+          }
+        }
+      }
       if (expr.pattern) {
         Scope inner = scope;
         std::vector<int> new_slots;
@@ -201,6 +266,26 @@ BoundExprPtr Planner::Bind(const Expr& expr, const Scope& scope,
       return bound;
     }
     default: break;
+  }
+  if (expr.kind == ExprKind::kBinary &&
+      (expr.binary_op == BinaryOp::kAnd || expr.binary_op == BinaryOp::kOr || expr.binary_op == BinaryOp::kXor)) {
+    for (const auto& child : expr.children) {
+      bool literal_non_boolean =
+          (child->kind == ExprKind::kLiteral && child->literal_kind != LiteralKind::kBool &&
+           child->literal_kind != LiteralKind::kNull) ||
+          child->kind == ExprKind::kList || child->kind == ExprKind::kMap;
+      if (literal_non_boolean) {
+        throw QueryError(ErrorKind::kSemantic, "type mismatch: expected a Boolean", child->span);
+      }
+    }
+  }
+  if (expr.kind == ExprKind::kProperty && expr.children[0]->kind == ExprKind::kVariable) {
+    auto target = scope.find(expr.children[0]->name);
+    if (target != scope.end() &&
+        (target->second.kind == VariableKind::kPath || target->second.kind == VariableKind::kRelList)) {
+      throw QueryError(ErrorKind::kSemantic,
+                       "type mismatch: '" + expr.children[0]->name + "' has no properties", expr.span);
+    }
   }
   for (const auto& child : expr.children) bound->children.push_back(bind_child(child));
   bound->case_subject = bind_child(expr.case_subject);

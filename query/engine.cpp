@@ -5,9 +5,12 @@
 
 #include <algorithm>
 
+#include "graph/topology.h"
+#include "graph/topology_cache.h"
 #include "query/execution_context.h"
 #include "query/parser.h"
 #include "query/physical/operator.h"
+#include "query/physical/operators.h"
 #include "query/planner.h"
 #include "query/procedures/builtin.h"
 #include "query/procedures/procedure.h"
@@ -20,6 +23,35 @@ void AppendCount(std::string* out, uint64_t count, const char* verb, const char*
   if (count == 0) return;
   if (!out->empty()) out->append(", ");
   out->append(std::string(verb) + " " + std::to_string(count) + " " + noun + (count == 1 ? "" : "s"));
+}
+
+struct TraversalProfile {
+  int expands = 0;
+  bool variable_length = false;
+  bool scans = false;
+};
+
+void Profile(const Operator& op, TraversalProfile* profile) {
+  if (dynamic_cast<const ExpandOperator*>(&op)) ++profile->expands;
+  if (dynamic_cast<const VarExpandOperator*>(&op) || dynamic_cast<const ShortestPathOperator*>(&op)) {
+    profile->variable_length = true;
+  }
+  if (dynamic_cast<const NodeScanOperator*>(&op)) profile->scans = true;
+  if (const Operator* nested = op.Nested()) Profile(*nested, profile);
+  for (const auto& child : op.children()) Profile(*child, profile);
+}
+
+// A traversal heavy enough to pay for building the in-memory topology once.
+bool WantsTopology(const Operator& root) {
+  TraversalProfile profile;
+  Profile(root, &profile);
+  return profile.variable_length || profile.expands >= 2 || (profile.expands >= 1 && profile.scans);
+}
+
+bool Traverses(const Operator& root) {
+  TraversalProfile profile;
+  Profile(root, &profile);
+  return profile.variable_length || profile.expands > 0;
 }
 
 }  // namespace
@@ -52,6 +84,8 @@ std::string QueryStats::ToString() const {
 struct QueryEngine::Impl {
   storage::Store& store;
   graph::TopologyCache& topology;
+  // Store version of the last topology fetched from the cache.
+  uint64_t topology_version = UINT64_MAX;
 };
 
 QueryEngine::QueryEngine(storage::Store& store, graph::TopologyCache& topology)
@@ -75,6 +109,7 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
     if (statement.explain) mode = ExplainMode::kExplain;
     if (statement.profile) mode = ExplainMode::kProfile;
     bool writes = StatementWrites(statement);
+    uint64_t version_before = impl_->store.version();
     if (writes) {
       auto begun = impl_->store.BeginWrite();
       if (!begun.ok()) ThrowIfError(begun.status());
@@ -92,9 +127,21 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
     } else {
       ExecContext ctx(*txn, impl_->topology, params, options, text);
       ctx.profiling = mode == ExplainMode::kProfile;
+      // Read statements traverse the in-memory topology when it matches
+      // their snapshot (no commit between the snapshot and the fetch).
+      if (!writes && Traverses(*plan.root) &&
+          (impl_->topology_version == version_before || WantsTopology(*plan.root))) {
+        auto topology = impl_->topology.Get();
+        if (impl_->store.version() == version_before) {
+          impl_->topology_version = version_before;
+          ctx.set_topology_view(std::move(topology));
+        }
+      }
       plan.root->Open(ctx);
       Row row(static_cast<size_t>(plan.width));
+      bool has_columns = !plan.columns.empty();
       while (plan.root->Next(ctx, &row)) {
+        if (!has_columns) continue;  // updating query without RETURN: drain only
         std::vector<Value> values;
         values.reserve(plan.column_slots.size());
         for (int slot : plan.column_slots) values.push_back(ctx.Materialize(row[slot]));

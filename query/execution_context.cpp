@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "graph/topology.h"
+
 namespace ecograph::query {
 
 namespace {
@@ -49,7 +51,9 @@ void ExecContext::CheckRowCount(uint64_t rows, const char* what) {
 }
 
 uint32_t ExecContext::InternType(const std::string& type) {
+  if (last_type_id_ < type_names_.size() && type_names_[last_type_id_] == type) return last_type_id_;
   auto it = type_ids_.find(type);
+  if (it != type_ids_.end()) last_type_id_ = it->second;
   if (it != type_ids_.end()) return it->second;
   uint32_t id = static_cast<uint32_t>(type_names_.size());
   type_names_.push_back(type);
@@ -91,9 +95,28 @@ std::shared_ptr<const RelValue> ExecContext::GetRel(uint64_t id) {
 }
 
 bool ExecContext::HasLabel(uint64_t node_id, const std::string& label) {
-  LabelSet& set = label_sets_[label];
+  if (!last_label_set_ || last_label_ != label) {
+    last_label_set_ = &label_sets_[label];
+    last_label_ = label;
+  }
+  LabelSet& set = *last_label_set_;
+  if (topology_view_) {
+    if (set.label_id == -2) {
+      auto id = topology_view_->FindLabel(label);
+      set.label_id = id ? static_cast<int>(*id) : -1;
+    }
+    if (set.label_id < 0) return false;
+    graph::VertexIndex vertex = topology_view_->VertexOf(node_id);
+    return vertex != graph::kNoVertex &&
+           topology_view_->HasLabel(vertex, static_cast<graph::LabelId>(set.label_id));
+  }
   if (set.materialized) return set.ids.count(node_id) > 0;
-  if (++set.probes > kLabelProbesBeforeScan && !txn_.is_writable()) {
+  if (set.probes == 0) {
+    // Loading the label costs about one probe per member / 8 (a sequential
+    // scan instead of point reads), so load once probes exceed that.
+    set.scan_threshold = std::max<uint64_t>(kLabelProbesBeforeScan, txn_.CountLabel(label) / 8);
+  }
+  if (++set.probes > set.scan_threshold && !txn_.is_writable()) {
     auto iterator = txn_.ScanLabel(label);
     uint64_t member = 0;
     while (iterator->Next(&member)) {
@@ -111,9 +134,17 @@ bool ExecContext::HasLabel(uint64_t node_id, const std::string& label) {
 }
 
 void ExecContext::InvalidateCaches() {
+  last_label_set_ = nullptr;
   node_cache_.clear();
   rel_cache_.clear();
   label_sets_.clear();
+}
+
+uint32_t ExecContext::TopologyType(uint16_t type_id) {
+  if (type_id >= topology_types_.size()) topology_types_.resize(type_id + 1, UINT32_MAX);
+  uint32_t& mapped = topology_types_[type_id];
+  if (mapped == UINT32_MAX) mapped = InternType(topology_view_->type_names()[type_id]);
+  return mapped;
 }
 
 Value ExecContext::Materialize(const Slot& slot) {

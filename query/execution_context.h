@@ -19,6 +19,8 @@
 #include "query/value.h"
 #include "storage/store.h"
 
+namespace ecograph::graph { class Topology; }
+
 namespace ecograph::query {
 
 struct Slot {
@@ -46,6 +48,17 @@ class ExecContext {
               const QueryOptions& options, const std::string& query_text);
 
   storage::Transaction& txn() { return txn_; }
+  // The in-memory topology of this statement's snapshot, or nullptr (write
+  // statements, or no current topology).
+  const graph::Topology* topology_view() const { return topology_view_.get(); }
+  void set_topology_view(std::shared_ptr<const graph::Topology> topology) {
+    topology_view_ = std::move(topology);
+    topology_types_.clear();
+    label_sets_.clear();
+    last_label_set_ = nullptr;
+  }
+  // ExecContext type id of a topology TypeId.
+  uint32_t TopologyType(uint16_t type_id);
   graph::TopologyCache& topology() { return topology_; }
   const Params& params() const { return params_; }
   const QueryOptions& options() const { return options_; }
@@ -84,8 +97,10 @@ class ExecContext {
  private:
   struct LabelSet {
     uint64_t probes = 0;
+    uint64_t scan_threshold = 0;
     bool materialized = false;
     std::unordered_set<uint64_t> ids;
+    int label_id = -2;  // topology LabelId; -1 absent; -2 not resolved
   };
 
   storage::Transaction& txn_;
@@ -99,9 +114,14 @@ class ExecContext {
   QueryStats stats_;
   std::vector<std::string> type_names_;
   std::unordered_map<std::string, uint32_t> type_ids_;
+  uint32_t last_type_id_ = UINT32_MAX;
+  std::shared_ptr<const graph::Topology> topology_view_;
+  std::vector<uint32_t> topology_types_;
   std::unordered_map<uint64_t, std::shared_ptr<const NodeValue>> node_cache_;
   std::unordered_map<uint64_t, std::shared_ptr<const RelValue>> rel_cache_;
   std::unordered_map<std::string, LabelSet> label_sets_;
+  LabelSet* last_label_set_ = nullptr;  // the most recently probed label (stable node pointer)
+  std::string last_label_;
 };
 
 // Throws QueryError (kStorage / kConstraint) for a failed status.

@@ -77,11 +77,15 @@ Value SlotProperty(ExecContext& ctx, const Slot& slot, const std::string& key) {
   std::shared_ptr<const RelValue> rel;
   if (slot.kind == Slot::Kind::kNode) {
     node = ctx.GetNode(slot.id);
-    if (!node) return Value();
+    if (!node) {
+      throw QueryError(ErrorKind::kRuntime, "node " + std::to_string(slot.id) + " has been deleted");
+    }
     properties = &node->properties;
   } else {
     rel = ctx.GetRel(slot.id);
-    if (!rel) return Value();
+    if (!rel) {
+      throw QueryError(ErrorKind::kRuntime, "relationship " + std::to_string(slot.id) + " has been deleted");
+    }
     properties = &rel->properties;
   }
   auto it = properties->find(key);
@@ -361,7 +365,16 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
       if (const Slot* slot = EntitySlot(*expr.children[0], row)) {
         return SlotProperty(ctx, *slot, expr.name);
       }
-      return PropertyOf(ctx, expr, Evaluate(*expr.children[0], row, ctx), expr.name);
+      Value target = Evaluate(*expr.children[0], row, ctx);
+      // Node and relationship values may predate a SET: read the current record.
+      if (target.type() == ValueType::kNode) return SlotProperty(ctx, Slot::NodeRef(target.as_node().id), expr.name);
+      if (target.type() == ValueType::kRel) {
+        Slot rel;
+        rel.kind = Slot::Kind::kRel;
+        rel.id = target.as_rel().id;
+        return SlotProperty(ctx, rel, expr.name);
+      }
+      return PropertyOf(ctx, expr, target, expr.name);
     }
     case ExprKind::kList: {
       ValueList items;

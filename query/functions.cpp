@@ -194,9 +194,12 @@ Value FnTail(ExecContext& ctx, const BoundExpr& call, Args& args) {
 
 Value FnRange(ExecContext& ctx, const BoundExpr& call, Args& args) {
   if (AnyNull(args)) ThrowRuntime(ctx, call, "range() arguments must not be null");
-  int64_t start = IntArg(ctx, call, args[0]);
-  int64_t end = IntArg(ctx, call, args[1]);
-  int64_t step = args.size() > 2 ? IntArg(ctx, call, args[2]) : 1;
+  for (const auto& arg : args) {
+    if (arg.type() != ValueType::kInt) WrongType(ctx, call, "Integer arguments", arg);
+  }
+  int64_t start = args[0].as_int();
+  int64_t end = args[1].as_int();
+  int64_t step = args.size() > 2 ? args[2].as_int() : 1;
   if (step == 0) ThrowRuntime(ctx, call, "range() step must not be zero");
   ValueList out;
   for (int64_t value = start; step > 0 ? value <= end : value >= end; value += step) {

@@ -135,6 +135,72 @@ void Parser::RejectParameterMaps(const Pattern& pattern, const char* clause) con
   }
 }
 
+namespace {
+
+// Pattern predicates ((a)-->(b) as an expression) are booleans that may only
+// stand where a predicate is expected: WHERE, the operands of AND/OR/XOR/NOT
+// (anywhere), CASE WHEN conditions and the WHERE of comprehensions and
+// quantifiers.
+// Elsewhere (projections, function arguments, SET values) openCypher rejects
+// them; a pattern comprehension [(a)-->(b) | b] is the list form.
+void CheckPatternPredicates(const Expr& expr, bool predicate_context) {
+  if (expr.kind == ExprKind::kPatternPredicate && !predicate_context &&
+      !(expr.pattern && expr.pattern->parts.size() == 1 && expr.pattern->parts[0].rels.empty())) {
+    throw QueryError(ErrorKind::kSyntax,
+                     "a pattern can only be used as a predicate (in WHERE or exists()); use a "
+                     "pattern comprehension [(a)-->(b) | b] for a list",
+                     expr.span);
+  }
+  bool boolean_operator =
+      (expr.kind == ExprKind::kBinary &&
+       (expr.binary_op == BinaryOp::kAnd || expr.binary_op == BinaryOp::kOr ||
+        expr.binary_op == BinaryOp::kXor)) ||
+      (expr.kind == ExprKind::kUnary && expr.unary_op == UnaryOp::kNot);
+  for (size_t idx = 0; idx < expr.children.size(); ++idx) {
+    bool child_context = boolean_operator;
+    if (expr.kind == ExprKind::kCase && !expr.case_subject && idx % 2 == 0) child_context = true;
+    CheckPatternPredicates(*expr.children[idx], child_context);
+  }
+  for (const ExprPtr* child : {&expr.case_subject, &expr.case_else, &expr.slice_from,
+                               &expr.slice_to, &expr.map_expr}) {
+    if (*child) CheckPatternPredicates(**child, false);
+  }
+  if (expr.where_expr) CheckPatternPredicates(*expr.where_expr, true);
+  if (expr.pattern) {
+    for (const PatternPart& part : expr.pattern->parts) {
+      for (const NodePattern& node : part.nodes) {
+        if (node.properties) CheckPatternPredicates(*node.properties, false);
+      }
+      for (const RelPattern& rel : part.rels) {
+        if (rel.properties) CheckPatternPredicates(*rel.properties, false);
+      }
+    }
+  }
+}
+
+void CheckPatternPredicates(const Clause& clause) {
+  auto check = [](const ExprPtr& expr, bool predicate_context) {
+    if (expr) CheckPatternPredicates(*expr, predicate_context);
+  };
+  check(clause.where, true);
+  check(clause.unwind_expr, false);
+  for (const auto& item : clause.projection.items) check(item.expr, false);
+  for (const auto& sort : clause.projection.order_by) check(sort.expr, false);
+  check(clause.projection.skip, false);
+  check(clause.projection.limit, false);
+  for (const auto* items : {&clause.set_items, &clause.on_create, &clause.on_match}) {
+    for (const auto& item : *items) check(item.value, false);
+  }
+  for (const auto& expr : clause.delete_exprs) check(expr, false);
+  for (const auto& expr : clause.call_args) check(expr, false);
+  for (const PatternPart& part : clause.pattern.parts) {
+    for (const NodePattern& node : part.nodes) check(node.properties, false);
+    for (const RelPattern& rel : part.rels) check(rel.properties, false);
+  }
+}
+
+}  // namespace
+
 // ---- statements ------------------------------------------------------------
 
 Statement Parser::ParseStatement() {
@@ -157,6 +223,18 @@ Statement Parser::ParseStatement() {
   }
   Accept(TokenKind::kSemicolon);
   if (!At(TokenKind::kEnd)) FailExpected("a clause or the end of the statement");
+  for (const SingleQuery& query : statement.queries) {
+    for (const ClausePtr& clause : query.clauses) {
+      CheckPatternPredicates(*clause);
+      if (clause->kind == ClauseKind::kCall && clause->yield_star &&
+          (query.clauses.size() > 1 || statement.queries.size() > 1)) {
+        throw QueryError(ErrorKind::kSyntax,
+                         "YIELD * is only allowed when CALL is the whole statement; name the "
+                         "outputs (YIELD a, b)",
+                         clause->span);
+      }
+    }
+  }
   statement.span = SpanFrom(start);
   return statement;
 }
@@ -357,9 +435,9 @@ void ParseSchemaNameAndIfNotExists(Parser* parser, Clause* clause) {
 ClausePtr Parser::ParseCreateIndex(size_t start) {
   Advance();  // INDEX
   auto clause = std::make_unique<Clause>(ClauseKind::kCreateIndex);
-  if (AtKeyword("ON") && At(TokenKind::kColon, 1)) {
+  if (AtKeyword("ON")) {
     Advance();
-    Advance();
+    Expect(TokenKind::kColon, "':' and a label after ON");
     clause->schema_label = ParseLabelOrType("a label");
     Expect(TokenKind::kLParen, "'(' before the property key");
     clause->schema_key = ParseSymbolicName("a property key");

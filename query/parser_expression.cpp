@@ -138,9 +138,8 @@ ExprPtr Parser::ParsePredicateSuffixes() {
       Advance();
       bool negated = AcceptKeyword("NOT");
       if (!AtKeyword("NULL")) {
-        if (AtKeyword("NORMALIZED") || AtKeyword("TYPED") || At(TokenKind::kColon)) {
-          NotSupported("IS " + Peek().text + " predicates", Peek());
-        }
+        if (At(TokenKind::kColon) || AtKeyword("TYPED")) NotSupported("type predicates (IS ::)", Peek());
+        if (AtKeyword("NORMALIZED")) NotSupported("IS NORMALIZED", Peek());
         FailExpected(negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS");
       }
       Advance();

@@ -125,7 +125,15 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
   };
 
   std::vector<PartInfo> parts;
+  std::set<std::string> pattern_rel_names;
   for (const auto& part : pattern.parts) {
+    for (const auto& rel : part.rels) {
+      if (rel.variable && !pattern_rel_names.insert(*rel.variable).second) {
+        throw QueryError(ErrorKind::kSemantic,
+                         "cannot use the same relationship variable '" + *rel.variable + "' twice in a pattern",
+                         rel.span);
+      }
+    }
     PartInfo info;
     info.part = &part;
     for (const auto& node : part.nodes) {
@@ -404,11 +412,15 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
     spec.types = rp.types;
     spec.to_labels = to.pattern->labels;
     spec.unique_rel_slots = clause_rel_slots;
+    spec.reversed = reversed;
     spec.text = "(" + from.name + ")";
+    spec.to_text = "(" + to.name;
+    for (const auto& label : spec.to_labels) spec.to_text += ":" + label;
+    spec.to_text += ")";
     if (rel.var_length) {
       int64_t min_hops = rp.min_hops.value_or(1);
       int64_t max_hops = rp.max_hops.value_or(static_cast<int64_t>(options_.max_var_length));
-      if (min_hops < 0 || max_hops < min_hops) {
+      if (min_hops < 0 || max_hops < 0) {
         throw QueryError(ErrorKind::kSemantic, "invalid variable-length bounds", rp.span);
       }
       if (rp.properties) {
@@ -465,6 +477,7 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
       spec.direction = ToStorage(rp.direction, false);
       spec.types = rp.types;
       spec.text = "(" + first.name + ")";
+      spec.to_text = "(" + last.name + ")";
       int64_t min_hops = rp.variable_length ? rp.min_hops.value_or(1) : 1;
       int64_t max_hops = rp.variable_length ? rp.max_hops.value_or(int64_t{1} << 30) : 1;
       if (min_hops > 1) {

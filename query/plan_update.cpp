@@ -25,6 +25,10 @@ std::vector<CreatePatternSpec> Planner::BindCreatePattern(const Pattern& pattern
                                "' with labels or properties here: the variable is already declared",
                            node.span);
         }
+        if (part.nodes.size() == 1) {
+          throw QueryError(ErrorKind::kSemantic, "variable '" + *node.variable + "' already declared",
+                           node.span);
+        }
         node_spec.bound = true;
         node_spec.slot = it->second.slot;
       } else {
@@ -88,6 +92,11 @@ OperatorPtr Planner::PlanMerge(OperatorPtr input, const Clause& clause, Scope& s
       throw QueryError(ErrorKind::kSemantic,
                        "exactly one relationship type must be specified to MERGE a relationship", rel.span);
     }
+  }
+  const PatternPart& merged = clause.pattern.parts[0];
+  if (merged.nodes.size() == 1 && merged.nodes[0].variable && scope.count(*merged.nodes[0].variable)) {
+    throw QueryError(ErrorKind::kSemantic, "variable '" + *merged.nodes[0].variable + "' already declared",
+                     merged.nodes[0].span);
   }
   Scope match_scope = scope;
   std::vector<int> new_slots;
@@ -176,7 +185,8 @@ OperatorPtr Planner::PlanDelete(OperatorPtr input, const Clause& clause, Scope& 
   std::vector<BoundExprPtr> targets;
   for (const auto& expr : clause.delete_exprs) {
     BoundExprPtr bound = Bind(*expr, scope);
-    if (expr->kind == ExprKind::kLiteral || expr->kind == ExprKind::kMap) {
+    if (expr->kind == ExprKind::kLiteral || expr->kind == ExprKind::kMap || expr->kind == ExprKind::kBinary ||
+        expr->kind == ExprKind::kUnary || expr->kind == ExprKind::kList || expr->kind == ExprKind::kComparison) {
       throw QueryError(ErrorKind::kSemantic, "DELETE expects a node, relationship or path", expr->span);
     }
     targets.push_back(std::move(bound));

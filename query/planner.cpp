@@ -4,6 +4,7 @@
 #include "query/planner.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace ecograph::query {
 
@@ -25,9 +26,61 @@ bool IsUpdating(ClauseKind kind) {
 }
 
 VariableKind KindOfVariable(const Expr& expr, const Scope& scope) {
+  switch (expr.kind) {
+    case ExprKind::kLiteral:
+      return expr.literal_kind == LiteralKind::kNull ? VariableKind::kValue : VariableKind::kScalar;
+    case ExprKind::kList:
+    case ExprKind::kMap:
+    case ExprKind::kListComprehension:
+    case ExprKind::kComparison:
+    case ExprKind::kIsNull: return VariableKind::kScalar;
+    default: break;
+  }
   if (expr.kind != ExprKind::kVariable) return VariableKind::kValue;
   auto it = scope.find(expr.name);
   return it == scope.end() ? VariableKind::kValue : it->second.kind;
+}
+
+bool IsAggregateCall(const Expr& expr) {
+  return expr.kind == ExprKind::kCountStar ||
+         (expr.kind == ExprKind::kFunctionCall && IsAggregateFunction(LowerCase(expr.name)));
+}
+
+bool ContainsAggregate(const Expr& expr) {
+  if (IsAggregateCall(expr)) return true;
+  for (const auto& child : expr.children) {
+    if (child && ContainsAggregate(*child)) return true;
+  }
+  for (const Expr* extra : {expr.case_subject.get(), expr.case_else.get(), expr.where_expr.get(),
+                            expr.map_expr.get(), expr.slice_from.get(), expr.slice_to.get()}) {
+    if (extra && ContainsAggregate(*extra)) return true;
+  }
+  return false;
+}
+
+// openCypher: outside its aggregate calls, an aggregating expression may only
+// use grouping keys that are variables or property accesses (matched by
+// source text), projected aliases (`allowed_names`), literals and parameters.
+void CheckAggregatingExpression(const Expr& expr, const std::set<std::string>& key_texts,
+                                const std::set<std::string>& allowed_names,
+                                const std::function<std::string(const SourceSpan&)>& text_of) {
+  if (IsAggregateCall(expr)) return;
+  if (key_texts.count(text_of(expr.span))) return;
+  if (expr.kind == ExprKind::kVariable) {
+    if (allowed_names.count(expr.name)) return;
+    throw QueryError(ErrorKind::kSemantic,
+                     "variable '" + expr.name +
+                         "' is used next to an aggregate but is not a grouping key; project it as its own item",
+                     expr.span);
+  }
+  if (expr.kind == ExprKind::kListComprehension || expr.kind == ExprKind::kQuantifier) return;
+  for (const auto& child : expr.children) {
+    if (child) CheckAggregatingExpression(*child, key_texts, allowed_names, text_of);
+  }
+  for (const Expr* extra : {expr.case_subject.get(), expr.case_else.get(), expr.slice_from.get(),
+                            expr.slice_to.get()}) {
+    if (extra) CheckAggregatingExpression(*extra, key_texts, allowed_names, text_of);
+  }
 }
 
 }  // namespace
@@ -166,7 +219,7 @@ OperatorPtr Planner::PlanProjection(OperatorPtr input, const Clause& clause, Sco
       items.push_back(Item{variable.get(), name, clause.span});
       owned_exprs_.push_back(std::move(variable));
     }
-    if (items.empty() && body.items.empty()) {
+    if (items.empty() && body.items.empty() && is_return) {
       throw QueryError(ErrorKind::kSemantic,
                        std::string(is_return ? "RETURN" : "WITH") +
                            " * is not allowed when there are no variables in scope",
@@ -208,38 +261,54 @@ OperatorPtr Planner::PlanProjection(OperatorPtr input, const Clause& clause, Sco
     }
   }
   bool aggregating = !aggregates.empty();
+  auto text_of = [this](const SourceSpan& span) { return SourceText(span); };
+  std::set<std::string> key_texts;
+  if (aggregating) {
+    for (const auto& item : items) {
+      if (!ContainsAggregate(*item.expr) &&
+          (item.expr->kind == ExprKind::kVariable || item.expr->kind == ExprKind::kProperty)) {
+        key_texts.insert(SourceText(item.expr->span));
+      }
+    }
+    for (const auto& item : items) {
+      if (ContainsAggregate(*item.expr)) CheckAggregatingExpression(*item.expr, key_texts, {}, text_of);
+    }
+  }
 
-  // ORDER BY may use the projected names and, unless the projection
-  // aggregates or is DISTINCT, the variables in scope before it.
+  // ORDER BY and WITH ... WHERE see the projected names, the variables in
+  // scope before the projection (rows keep their slots), and the projected
+  // expressions themselves (matched by source text, so `ORDER BY count(*)`
+  // reuses the item's result).
   Scope sort_scope = new_scope;
   if (!aggregating && !body.distinct) {
     for (const auto& [name, info] : scope) sort_scope.emplace(name, info);
   }
+  substitutions_.clear();
+  for (size_t idx = 0; idx < items.size(); ++idx) {
+    std::string text = SourceText(items[idx].expr->span);
+    if (!text.empty()) substitutions_.emplace_back(text, output_slots[idx]);
+  }
   std::vector<SortKey> sort_keys;
   std::vector<AggregateSpec> sort_aggregates;
   for (const auto& sort_item : body.order_by) {
+    if (aggregating && ContainsAggregate(*sort_item.expr)) {
+      std::set<std::string> aliases;
+      for (const auto& [name, info] : new_scope) aliases.insert(name);
+      CheckAggregatingExpression(*sort_item.expr, key_texts, aliases, text_of);
+    }
     SortKey key;
     key.descending = sort_item.descending;
-    std::string text = SourceText(sort_item.expr->span);
-    for (size_t idx = 0; idx < items.size() && !key.expr; ++idx) {
-      bool same_text = !text.empty() && (text == SourceText(items[idx].expr->span));
-      if (same_text) {
-        key.expr = std::make_unique<BoundExpr>();
-        key.expr->kind = ExprKind::kVariable;
-        key.expr->slot = output_slots[idx];
-        key.expr->span = sort_item.expr->span;
-      }
-    }
-    if (!key.expr) {
-      key.expr = Bind(*sort_item.expr, sort_scope, aggregating ? &sort_aggregates : nullptr);
-      if (!sort_aggregates.empty()) {
-        throw QueryError(ErrorKind::kNotSupported,
-                         "ORDER BY an aggregate that is not in the projection (add it to RETURN)",
-                         sort_item.expr->span);
-      }
+    key.expr = Bind(*sort_item.expr, sort_scope, aggregating ? &sort_aggregates : nullptr);
+    if (!sort_aggregates.empty()) {
+      substitutions_.clear();
+      throw QueryError(ErrorKind::kNotSupported,
+                       "ORDER BY an aggregate that is not in the projection (add it to RETURN)",
+                       sort_item.expr->span);
     }
     sort_keys.push_back(std::move(key));
   }
+  BoundExprPtr where = clause.where ? Bind(*clause.where, sort_scope) : nullptr;
+  substitutions_.clear();
 
   OperatorPtr op = std::move(input);
   if (aggregating) {
@@ -262,9 +331,9 @@ OperatorPtr Planner::PlanProjection(OperatorPtr input, const Clause& clause, Sco
   if (skip || limit) op = std::make_unique<SkipLimitOperator>(std::move(op), std::move(skip), std::move(limit));
 
   scope = std::move(new_scope);
-  if (clause.where) {
+  if (where) {
     std::vector<BoundExprPtr> predicates;
-    predicates.push_back(Bind(*clause.where, scope));
+    predicates.push_back(std::move(where));
     op = std::make_unique<FilterOperator>(std::move(op), std::move(predicates), SourceText(clause.where->span));
   }
   if (is_return) {
@@ -280,7 +349,20 @@ OperatorPtr Planner::PlanCall(OperatorPtr input, const Clause& clause, Scope& sc
   if (!procedure) {
     throw QueryError(ErrorKind::kSemantic, "unknown procedure '" + clause.procedure + "'", clause.span);
   }
-  if (clause.call_args.size() < procedure->min_arguments ||
+  if (clause.yield_star && !standalone) {
+    throw QueryError(ErrorKind::kSemantic, "YIELD * is only allowed in a standalone CALL", clause.span);
+  }
+  std::vector<BoundExprPtr> args;
+  if (!clause.call_has_args && standalone) {
+    // CALL proc without parentheses: arguments come from parameters of the same names.
+    for (const auto& name : procedure->arguments) {
+      auto parameter = std::make_unique<BoundExpr>();
+      parameter->kind = ExprKind::kParameter;
+      parameter->name = name;
+      parameter->span = clause.span;
+      args.push_back(std::move(parameter));
+    }
+  } else if (clause.call_args.size() < procedure->min_arguments ||
       clause.call_args.size() > std::max(procedure->arguments.size(), procedure->min_arguments)) {
     throw QueryError(ErrorKind::kSemantic,
                      "procedure " + procedure->name + " takes " +
@@ -290,9 +372,9 @@ OperatorPtr Planner::PlanCall(OperatorPtr input, const Clause& clause, Scope& sc
                               : "") +
                          " argument(s), got " + std::to_string(clause.call_args.size()),
                      clause.span);
+  } else {
+    for (const auto& arg : clause.call_args) args.push_back(Bind(*arg, scope));
   }
-  std::vector<BoundExprPtr> args;
-  for (const auto& arg : clause.call_args) args.push_back(Bind(*arg, scope));
   std::vector<int> indexes, slots;
   std::vector<std::string> names;
   if (clause.yield_items.empty() || clause.yield_star) {

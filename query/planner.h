@@ -17,7 +17,8 @@
 
 namespace ecograph::query {
 
-enum class VariableKind { kNode, kRel, kRelList, kPath, kValue };
+// kValue: anything (unknown); kScalar: known not to be a node, relationship or path.
+enum class VariableKind { kNode, kRel, kRelList, kPath, kValue, kScalar };
 
 struct VariableInfo {
   int slot = -1;
@@ -88,6 +89,9 @@ class Planner {
   bool writes_ = false;
   std::vector<ExprPtr> owned_exprs_;
   const std::string* text_ = nullptr;
+  // While binding ORDER BY / WITH WHERE: source text of projected
+  // expressions -> their output slots.
+  std::vector<std::pair<std::string, int>> substitutions_;
   std::string SourceText(const SourceSpan& span) const {
     if (!text_ || !span.valid || span.offset >= text_->size()) return "";
     return text_->substr(span.offset, span.length);

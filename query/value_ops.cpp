@@ -22,9 +22,9 @@ int CompareNumbers(const Value& a, const Value& b) {
   int64_t i = swapped ? b.as_int() : a.as_int();
   double d = swapped ? a.as_float() : b.as_float();
   int result;
-  if (d >= 9.3e18) {
+  if (d >= 9223372036854775808.0) {  // 2^63: above every int64
     result = -1;
-  } else if (d <= -9.3e18) {
+  } else if (d < -9223372036854775808.0) {
     result = 1;
   } else {
     double truncated = std::trunc(d);

@@ -16,12 +16,12 @@
 // load itself and the database; a concurrent transaction that inserts the
 // same unique value between that check and the ingestion is not detected
 // (imports are expected to run alone).
+#include <rocksdb/sst_file_writer.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <unistd.h>
-
-#include <rocksdb/sst_file_writer.h>
 
 #include "storage/store_impl.h"
 
@@ -51,13 +51,13 @@ struct AdjEntry {
 class BulkLoaderImpl final : public BulkLoader {
  public:
   explicit BulkLoaderImpl(StoreImpl* store) : store_(store) {
-    tmp_dir_ = (fs::path(store_->path()) /
-                ("bulk-tmp-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(g_loader_seq.fetch_add(1))))
+    tmp_dir_ = (fs::path(store_->path()) / ("bulk-tmp-" + std::to_string(::getpid()) + "-" +
+                                            std::to_string(g_loader_seq.fetch_add(1))))
                    .string();
     std::error_code ec;
     fs::create_directories(tmp_dir_, ec);
-    if (ec) Fail(Status::Error(StatusCode::kIOError, "cannot create " + tmp_dir_ + ": " + ec.message()));
+    if (ec)
+      Fail(Status::Error(StatusCode::kIOError, "cannot create " + tmp_dir_ + ": " + ec.message()));
     // Index definitions as of now (imports are expected to run alone).
     std::unique_ptr<Transaction> read = store_->BeginRead();
     for (const IndexDefinition& d : read->Indexes()) {
@@ -67,8 +67,8 @@ class BulkLoaderImpl final : public BulkLoader {
       if (!label || !key) continue;
       std::string raw;
       if (!store_->db()
-               ->Get(rocksdb::ReadOptions(), store_->cf(kCfCatalog), keys::IndexDefKey(*label, *key),
-                     &raw)
+               ->Get(rocksdb::ReadOptions(), store_->cf(kCfCatalog),
+                     keys::IndexDefKey(*label, *key), &raw)
                .ok()) {
         continue;
       }
@@ -85,7 +85,10 @@ class BulkLoaderImpl final : public BulkLoader {
     keys::NodeValue v;
     for (const std::string& label : labels) {
       auto label_id = store_->GetOrCreateToken(TokenKind::kLabel, label);
-      if (!label_id.ok()) return Fail(label_id.status()), id;
+      if (!label_id.ok()) {
+        Fail(label_id.status());
+        return id;
+      }
       v.labels.push_back(*label_id);
     }
     std::sort(v.labels.begin(), v.labels.end());
@@ -120,7 +123,10 @@ class BulkLoaderImpl final : public BulkLoader {
     v.src = src;
     v.dst = dst;
     auto type_id = store_->GetOrCreateToken(TokenKind::kRelType, type);
-    if (!type_id.ok()) return Fail(type_id.status()), id;
+    if (!type_id.ok()) {
+      Fail(type_id.status());
+      return id;
+    }
     v.type = *type_id;
     if (!EncodeProperties(properties, &v.properties)) return id;
     if (!Write(&rels_, kCfRels, keys::RelKey(id), keys::EncodeRelValue(v))) return id;
@@ -138,7 +144,8 @@ class BulkLoaderImpl final : public BulkLoader {
                                [](NodeId v, const auto& range) { return v < range.first; });
     if (it != node_ranges_.begin() && id < std::prev(it)->second) return true;
     std::string raw;
-    return store_->db()->Get(rocksdb::ReadOptions(), store_->cf(kCfNodes), keys::NodeKey(id), &raw)
+    return store_->db()
+        ->Get(rocksdb::ReadOptions(), store_->cf(kCfNodes), keys::NodeKey(id), &raw)
         .ok();
   }
 
@@ -190,8 +197,8 @@ class BulkLoaderImpl final : public BulkLoader {
     if (!out->writer) {
       out->writer = std::make_unique<rocksdb::SstFileWriter>(
           rocksdb::EnvOptions(), store_->cf_options(slot), store_->cf(slot));
-      std::string file = tmp_dir_ + "/" + CfName(slot) + "-" + std::to_string(out->files.size()) +
-                         ".sst";
+      std::string file =
+          tmp_dir_ + "/" + CfName(slot) + "-" + std::to_string(out->files.size()) + ".sst";
       rocksdb::Status rs = out->writer->Open(file);
       if (!rs.ok()) {
         Fail(FromRocks(rs, "bulk load: creating " + file));
@@ -266,8 +273,8 @@ class BulkLoaderImpl final : public BulkLoader {
         other = keys::GetBig64(index_keys_[key_idx - 1].data() + key.size() - 8);
       } else {
         db_it->Seek(rocksdb::Slice(value_prefix.data(), value_prefix.size()));
-        if (db_it->Valid() && db_it->key().starts_with(rocksdb::Slice(value_prefix.data(),
-                                                                      value_prefix.size())) &&
+        if (db_it->Valid() &&
+            db_it->key().starts_with(rocksdb::Slice(value_prefix.data(), value_prefix.size())) &&
             db_it->key().size() == key.size()) {
           other = keys::GetBig64(db_it->key().data() + key.size() - 8);
         }
@@ -311,7 +318,9 @@ class BulkLoaderImpl final : public BulkLoader {
     Close(&index_sst);
 
     std::vector<std::pair<std::string, std::string>> counters;
-    auto add = [&](std::string key, int64_t v) { counters.emplace_back(std::move(key), keys::EncodeCounter(v)); };
+    auto add = [&](std::string key, int64_t v) {
+      counters.emplace_back(std::move(key), keys::EncodeCounter(v));
+    };
     if (node_count_ > 0) {
       add(keys::CounterKey(CounterKind::kNodes), static_cast<int64_t>(node_count_));
       add(keys::HighWaterKey(keys::HighWaterKind::kNodeId), static_cast<int64_t>(max_node_id_ + 1));

@@ -118,8 +118,8 @@ class Checker {
           Problem("node " + std::to_string(id) + ": unknown label id " + std::to_string(label));
         }
         if (!Exists(kCfMembers, keys::LabelMemberKey(label, id))) {
-          Problem("node " + std::to_string(id) + ": label membership entry for :" +
-                  LabelName(label) + " is missing");
+          Problem("node " + std::to_string(id) +
+                  ": label membership entry for :" + LabelName(label) + " is missing");
         }
       }
       for (const auto& [index_id, def] : defs_) {
@@ -128,8 +128,8 @@ class Checker {
           if (key_id != def.key) continue;
           if (!Exists(kCfIndex, keys::IndexKey(index_id, value, id))) {
             Problem("node " + std::to_string(id) + ": index entry for :" + LabelName(def.label) +
-                    "(" + store_->tokens().Name(TokenKind::kPropertyKey, def.key) + ") = " +
-                    value.ToString() + " is missing");
+                    "(" + store_->tokens().Name(TokenKind::kPropertyKey, def.key) +
+                    ") = " + value.ToString() + " is missing");
           }
         }
       }
@@ -209,8 +209,8 @@ class Checker {
     auto it = Scan(kCfMembers);
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       std::string_view key = it->key().ToStringView();
-      if (key.size() != 13 || (key[0] != keys::kLabelMemberPrefix &&
-                               key[0] != keys::kTypeMemberPrefix)) {
+      if (key.size() != 13 ||
+          (key[0] != keys::kLabelMemberPrefix && key[0] != keys::kTypeMemberPrefix)) {
         Problem("bad membership key " + Hex(key));
         continue;
       }
@@ -253,8 +253,8 @@ class Checker {
         continue;
       }
       auto def_it = defs_.find(index_id);
-      std::string entry = "index entry (index " + std::to_string(index_id) + ", node " +
-                          std::to_string(node) + ")";
+      std::string entry =
+          "index entry (index " + std::to_string(index_id) + ", node " + std::to_string(node) + ")";
       if (def_it == defs_.end()) {
         Problem(entry + ": index is not defined");
         continue;

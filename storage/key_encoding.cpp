@@ -284,12 +284,17 @@ std::string PrefixSuccessor(std::string s) {
 
 uint8_t IndexTag(const PropertyValue& value) {
   switch (value.kind()) {
-    case ValueKind::kNull: return kTagNull;
-    case ValueKind::kBool: return kTagBool;
+    case ValueKind::kNull:
+      return kTagNull;
+    case ValueKind::kBool:
+      return kTagBool;
     case ValueKind::kInt:
-    case ValueKind::kDouble: return kTagNumber;
-    case ValueKind::kString: return kTagString;
-    case ValueKind::kList: return kTagList;
+    case ValueKind::kDouble:
+      return kTagNumber;
+    case ValueKind::kString:
+      return kTagString;
+    case ValueKind::kList:
+      return kTagList;
   }
   return kTagNull;
 }
@@ -297,8 +302,11 @@ uint8_t IndexTag(const PropertyValue& value) {
 void EncodeIndexValue(const PropertyValue& value, std::string* dst) {
   dst->push_back(static_cast<char>(IndexTag(value)));
   switch (value.kind()) {
-    case ValueKind::kNull: return;
-    case ValueKind::kBool: dst->push_back(value.as_bool() ? '\x01' : '\x00'); return;
+    case ValueKind::kNull:
+      return;
+    case ValueKind::kBool:
+      dst->push_back(value.as_bool() ? '\x01' : '\x00');
+      return;
     case ValueKind::kInt:
     case ValueKind::kDouble: {
       double rounded;
@@ -315,7 +323,9 @@ void EncodeIndexValue(const PropertyValue& value, std::string* dst) {
       dst->push_back(static_cast<char>(tiebreak & 0xFF));
       return;
     }
-    case ValueKind::kString: PutOrderedString(dst, value.as_string()); return;
+    case ValueKind::kString:
+      PutOrderedString(dst, value.as_string());
+      return;
     case ValueKind::kList:
       for (const PropertyValue& item : value.as_list()) EncodeIndexValue(item, dst);
       dst->push_back(static_cast<char>(kListEnd));
@@ -335,7 +345,9 @@ bool DecodeIndexValueDepth(std::string_view* in, PropertyValue* out, int depth) 
   auto tag = static_cast<uint8_t>((*in)[0]);
   in->remove_prefix(1);
   switch (tag) {
-    case kTagNull: *out = PropertyValue(); return true;
+    case kTagNull:
+      *out = PropertyValue();
+      return true;
     case kTagBool:
       if (in->empty()) return false;
       *out = PropertyValue((*in)[0] != '\0');
@@ -382,7 +394,8 @@ bool DecodeIndexValueDepth(std::string_view* in, PropertyValue* out, int depth) 
       *out = PropertyValue(std::move(list));
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 }  // namespace
@@ -418,8 +431,11 @@ bool GetVarint64(std::string_view* in, uint64_t* v) {
 void EncodeTaggedValue(const PropertyValue& value, std::string* dst) {
   dst->push_back(static_cast<char>(value.kind()));
   switch (value.kind()) {
-    case ValueKind::kNull: return;
-    case ValueKind::kBool: dst->push_back(value.as_bool() ? '\x01' : '\x00'); return;
+    case ValueKind::kNull:
+      return;
+    case ValueKind::kBool:
+      dst->push_back(value.as_bool() ? '\x01' : '\x00');
+      return;
     case ValueKind::kInt: {
       auto u = static_cast<uint64_t>(value.as_int());
       PutVarint64(dst, (u << 1) ^ static_cast<uint64_t>(value.as_int() >> 63));
@@ -450,7 +466,9 @@ bool DecodeTaggedValue(std::string_view* in, PropertyValue* out, int depth) {
   auto kind = static_cast<uint8_t>((*in)[0]);
   in->remove_prefix(1);
   switch (static_cast<ValueKind>(kind)) {
-    case ValueKind::kNull: *out = PropertyValue(); return true;
+    case ValueKind::kNull:
+      *out = PropertyValue();
+      return true;
     case ValueKind::kBool:
       if (in->empty()) return false;
       *out = PropertyValue((*in)[0] != '\0');

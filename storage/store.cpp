@@ -1,13 +1,13 @@
-#include <algorithm>
-#include <filesystem>
-#include <system_error>
-
 #include <rocksdb/cache.h>
 #include <rocksdb/convenience.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/merge_operator.h>
 #include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
 
 #include "storage/store_impl.h"
 
@@ -19,15 +19,7 @@ using keys::TokenKind;
 namespace {
 
 constexpr const char* kCfNames[kCfCount] = {
-    "default",
-    "nodes",
-    "rels",
-    "adj_out",
-    "adj_in",
-    "members",
-    "index",
-    "catalog",
-    "counters",
+    "default", "nodes", "rels", "adj_out", "adj_in", "members", "index", "catalog", "counters",
 };
 
 // Counters CF: 'C' keys add int64 deltas; 'H' keys keep the maximum.
@@ -192,7 +184,8 @@ void StoreImpl::BuildOptions(const OpenOptions& options) {
         table.filter_policy = bloom;
         table.whole_key_filtering = false;
         break;
-      default: break;
+      default:
+        break;
     }
     if (slot == kCfCounters) o.merge_operator = std::make_shared<CounterMergeOperator>();
     o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
@@ -225,7 +218,8 @@ Status StoreImpl::Init(const OpenOptions& options) {
     }
     if (empty) {
       if (read_only_ || !options.create_if_missing) {
-        return Status::Error(StatusCode::kNotFound, "no database at " + path_ + " (empty directory)");
+        return Status::Error(StatusCode::kNotFound,
+                             "no database at " + path_ + " (empty directory)");
       }
       fresh = true;
     } else if (!fs::exists(fs::path(path_) / "CURRENT", ec)) {
@@ -290,8 +284,9 @@ Status StoreImpl::OpenRocks(const OpenOptions& /*options*/, bool fresh) {
     if (std::find(existing.begin(), existing.end(), "catalog") == existing.end()) {
       if (read_only_ || !IsInterruptedCreate(existing)) {
         return Status::Error(StatusCode::kNotADatabase,
-                             path_ + " is not an ecograph database (a RocksDB database without "
-                                     "the ecograph catalog)");
+                             path_ +
+                                 " is not an ecograph database (a RocksDB database without "
+                                 "the ecograph catalog)");
       }
       fresh = true;
     }
@@ -299,8 +294,8 @@ Status StoreImpl::OpenRocks(const OpenOptions& /*options*/, bool fresh) {
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   std::vector<int> slot_of;  // descriptor index -> slot, or -1 for foreign CFs
   for (int slot = 0; slot < kCfCount; ++slot) {
-    bool present = fresh || std::find(existing.begin(), existing.end(), kCfNames[slot]) !=
-                                existing.end();
+    bool present =
+        fresh || std::find(existing.begin(), existing.end(), kCfNames[slot]) != existing.end();
     if (!present && read_only_) {
       return Status::Error(StatusCode::kCorruption,
                            path_ + ": column family '" + kCfNames[slot] + "' is missing");
@@ -332,8 +327,8 @@ Status StoreImpl::OpenRocks(const OpenOptions& /*options*/, bool fresh) {
     db_ = nullptr;
     txn_db_ = nullptr;
     if (IsLockError(rs)) {
-      return Status::Error(StatusCode::kLocked, "database is locked by another process (" +
-                                                    path_ + ")");
+      return Status::Error(StatusCode::kLocked,
+                           "database is locked by another process (" + path_ + ")");
     }
     if (rs.IsCorruption()) {
       return Status::Error(StatusCode::kCorruption, path_ + ": " + rs.ToString());

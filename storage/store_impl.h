@@ -14,6 +14,9 @@
 // synced write, outside the user's transaction, so a rolled-back transaction
 // may leave an unused token behind (as Neo4j does). Labels()/RelTypes() list
 // only tokens with a non-zero count; PropertyKeys() lists every registered key.
+#include <rocksdb/db.h>
+#include <rocksdb/utilities/transaction_db.h>
+
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -22,9 +25,6 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <rocksdb/db.h>
-#include <rocksdb/utilities/transaction_db.h>
 
 #include "storage/key_encoding.h"
 #include "storage/store.h"

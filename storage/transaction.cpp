@@ -11,17 +11,17 @@
 //   properties (so it sees a stable set of indexes), exclusive for
 //   CreateIndex/DropIndex;
 // - 'U'(index, value): exclusive before checking a unique value.
-// Counters and high-water marks are merge operands written untracked (they
-// commute, so they need no lock). A lock wait that times out is kConflict.
+// Counters and high-water marks are merge operands written untracked at
+// commit (they commute, so they need no lock). A lock wait that times out is kConflict.
 // A write that fails half-way (a lock timeout) poisons the transaction: every
 // later call and Commit() fail, so a partial operation is never committed.
+#include <rocksdb/utilities/transaction.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <rocksdb/utilities/transaction.h>
 
 #include "storage/store_impl.h"
 
@@ -41,9 +41,7 @@ class TxnImpl;
 class Cursor {
  public:
   Cursor(TxnImpl* txn, int slot, std::string lower, std::string upper);
-  void Seek(std::string_view target) {
-    it_->Seek(rocksdb::Slice(target.data(), target.size()));
-  }
+  void Seek(std::string_view target) { it_->Seek(rocksdb::Slice(target.data(), target.size())); }
   void SeekToLower() { it_->Seek(lower_); }
   bool Valid() const {
     return it_->Valid() && (upper_.empty() || it_->key().compare(upper_slice_) < 0);
@@ -178,7 +176,8 @@ class TxnImpl final : public Transaction {
     if (s.IsNotFound()) return Status::Ok();
     if (!s.ok()) return FromRocks(s, "reading node");
     if (!keys::DecodeNodeValue(raw, out)) {
-      return Status::Error(StatusCode::kCorruption, "node " + std::to_string(id) + " record is corrupt");
+      return Status::Error(StatusCode::kCorruption,
+                           "node " + std::to_string(id) + " record is corrupt");
     }
     *found = true;
     return Status::Ok();
@@ -259,9 +258,9 @@ class TxnImpl final : public Transaction {
                                             std::optional<IndexBound> hi) override {
     auto def = FindIndex(label, key);
     if (!def) {
-      return std::make_unique<ErrorNodeIterator>(Status::Error(
-          StatusCode::kInvalidArgument,
-          "no index on :" + std::string(label) + "(" + std::string(key) + ")"));
+      return std::make_unique<ErrorNodeIterator>(
+          Status::Error(StatusCode::kInvalidArgument,
+                        "no index on :" + std::string(label) + "(" + std::string(key) + ")"));
     }
     std::string prefix = keys::IndexPrefix(def->index_id);
     std::string lower = prefix;
@@ -286,9 +285,12 @@ class TxnImpl final : public Transaction {
   }
 
   int64_t ReadCounter(CounterKind kind, uint32_t id) {
+    std::string key = keys::CounterKey(kind, id);
+    int64_t pending = 0;
+    if (auto it = pending_counters_.find(key); it != pending_counters_.end()) pending = it->second;
     std::string raw;
-    if (!RawGet(kCfCounters, keys::CounterKey(kind, id), &raw).ok()) return 0;
-    return keys::DecodeCounter(raw);
+    if (!RawGet(kCfCounters, key, &raw).ok()) return pending;
+    return keys::DecodeCounter(raw) + pending;
   }
 
   std::vector<std::string> NamesWithCount(TokenKind kind, CounterKind counter) {
@@ -361,6 +363,8 @@ class TxnImpl final : public Transaction {
   Status Commit(bool sync) override;
   void Rollback() override {
     if (txn_) txn_->Rollback().PermitUncheckedError();
+    pending_counters_.clear();
+    pending_high_water_.clear();
     txn_.reset();
     finished_ = true;
   }
@@ -380,8 +384,7 @@ class TxnImpl final : public Transaction {
     if (poison_.ok()) poison_ = st;
     return st;
   }
-  Status Lock(int slot, const std::string& key, bool exclusive, std::string* value,
-              bool* found) {
+  Status Lock(int slot, const std::string& key, bool exclusive, std::string* value, bool* found) {
     rocksdb::ReadOptions ro;
     std::string scratch;
     rocksdb::Status s =
@@ -398,16 +401,33 @@ class TxnImpl final : public Transaction {
     rocksdb::Status s = txn_->Delete(store_->cf(slot), key);
     return s.ok() ? Status::Ok() : Poison(s, "delete");
   }
+  // Counter deltas and high-water marks accumulate here and become one merge
+  // operand per key at Commit(): many merge operands on one key in a
+  // WriteBatchWithIndex make every further write to it slower.
   Status AddCounter(CounterKind kind, uint32_t id, int64_t delta) {
-    rocksdb::Status s = txn_->MergeUntracked(store_->cf(kCfCounters), keys::CounterKey(kind, id),
-                                             keys::EncodeCounter(delta));
-    return s.ok() ? Status::Ok() : Poison(s, "counter update");
+    pending_counters_[keys::CounterKey(kind, id)] += delta;
+    return Status::Ok();
   }
   Status RaiseHighWater(keys::HighWaterKind kind, uint64_t next) {
-    rocksdb::Status s =
-        txn_->MergeUntracked(store_->cf(kCfCounters), keys::HighWaterKey(kind),
-                             keys::EncodeCounter(static_cast<int64_t>(next)));
-    return s.ok() ? Status::Ok() : Poison(s, "high-water update");
+    uint64_t& mark = pending_high_water_[keys::HighWaterKey(kind)];
+    mark = std::max(mark, next);
+    return Status::Ok();
+  }
+  Status FlushCounters() {
+    for (const auto& [key, delta] : pending_counters_) {
+      if (delta == 0) continue;
+      rocksdb::Status s =
+          txn_->MergeUntracked(store_->cf(kCfCounters), key, keys::EncodeCounter(delta));
+      if (!s.ok()) return Poison(s, "counter update");
+    }
+    for (const auto& [key, mark] : pending_high_water_) {
+      rocksdb::Status s = txn_->MergeUntracked(store_->cf(kCfCounters), key,
+                                               keys::EncodeCounter(static_cast<int64_t>(mark)));
+      if (!s.ok()) return Poison(s, "high-water update");
+    }
+    pending_counters_.clear();
+    pending_high_water_.clear();
+    return Status::Ok();
   }
 
   // Loads the index definitions once, holding the schema lock shared.
@@ -540,7 +560,8 @@ class TxnImpl final : public Transaction {
       return Status::Error(StatusCode::kNotFound, "node " + std::to_string(id) + " does not exist");
     }
     if (out && !keys::DecodeNodeValue(raw, out)) {
-      return Status::Error(StatusCode::kCorruption, "node " + std::to_string(id) + " record is corrupt");
+      return Status::Error(StatusCode::kCorruption,
+                           "node " + std::to_string(id) + " record is corrupt");
     }
     return Status::Ok();
   }
@@ -609,6 +630,8 @@ class TxnImpl final : public Transaction {
   const rocksdb::Snapshot* snapshot_ = nullptr;
   bool defs_loaded_ = false;
   std::vector<IndexDef> defs_;
+  std::map<std::string, int64_t> pending_counters_;
+  std::map<std::string, uint64_t> pending_high_water_;
 
  public:
   StoreImpl* store() const { return store_; }
@@ -1049,11 +1072,11 @@ Status TxnImpl::CreateIndex(const IndexDefinition& definition) {
         std::string_view bytes = value;
         PropertyValue decoded;
         keys::DecodeIndexValue(&bytes, &decoded);
-        return Status::Error(
-            StatusCode::kConstraintViolation,
-            "cannot create unique constraint on :" + definition.label + "(" + definition.key +
-                "): nodes " + std::to_string(it->second) + " and " + std::to_string(node) +
-                " share value " + decoded.ToString());
+        return Status::Error(StatusCode::kConstraintViolation,
+                             "cannot create unique constraint on :" + definition.label + "(" +
+                                 definition.key + "): nodes " + std::to_string(it->second) +
+                                 " and " + std::to_string(node) + " share value " +
+                                 decoded.ToString());
       }
     }
   }
@@ -1080,8 +1103,8 @@ Status TxnImpl::DropIndex(std::string_view label, std::string_view key) {
   }
   auto def = FindIndex(label, key);
   if (!def) {
-    return Status::Error(StatusCode::kNotFound, "no index on :" + std::string(label) + "(" +
-                                                    std::string(key) + ")");
+    return Status::Error(StatusCode::kNotFound,
+                         "no index on :" + std::string(label) + "(" + std::string(key) + ")");
   }
   while (true) {
     std::vector<std::string> chunk;
@@ -1114,6 +1137,11 @@ Status TxnImpl::Commit(bool sync) {
   if (!poison_.ok()) {
     Rollback();
     return poison_;
+  }
+  Status flushed = FlushCounters();
+  if (!flushed.ok()) {
+    Rollback();
+    return flushed;
   }
   rocksdb::WriteOptions wo;
   wo.sync = sync;

@@ -1,11 +1,10 @@
 #include "graph/algorithms/betweenness.h"
 
 #include <algorithm>
-#include <utility>
-
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/property_map/property_map.hpp>
+#include <utility>
 
 namespace ecograph::graph {
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <set>
+#include <unordered_map>
 
 namespace ecograph::graph {
 
@@ -56,14 +57,16 @@ class SpurSearch {
     if (max_depth == 0) return std::nullopt;
     seen_.Clear();
     blocked_.Clear();
+    origin_labels_.clear();
     for (VertexIndex v : blocked_vertices) blocked_.Set(v);
     states_.clear();
     for (VertexIndex s : starts) {
-      if (blocked_.Has(s) || seen_.Has(s)) continue;
+      if (blocked_.Has(s)) continue;
       int32_t year = in_time_order_ ? start_year : 0;
-      seen_.Set(s);
-      best_year_[s] = year;
-      states_.push_back({s, year, kNoState, 0});
+      VertexIndex origin = is_target_[s] ? s : kNoVertex;
+      if (Dominated(s, year, origin)) continue;
+      AddLabel(s, year, origin);
+      states_.push_back({s, year, kNoState, 0, origin});
     }
     size_t level_begin = 0;
     for (uint32_t depth = 0; depth < max_depth && level_begin < states_.size(); ++depth) {
@@ -83,11 +86,18 @@ class SpurSearch {
             year = topology_.YearOf(e);
             if (year == 0 || year < cur.year) return;
           }
-          if (seen_.Has(w) && best_year_[w] <= year) return;
-          seen_.Set(w);
-          best_year_[w] = year;
-          states_.push_back({w, year, static_cast<uint32_t>(idx), e});
-          if (is_target_[w]) found = static_cast<uint32_t>(states_.size() - 1);
+          // A target ends the path whenever it is reached, even when it is
+          // also a start (seen at depth 0), unless that closes a cycle.
+          // Non-start vertices on a state's path are never targets.
+          if (is_target_[w]) {
+            if (w == cur.origin) return;
+            states_.push_back({w, year, static_cast<uint32_t>(idx), e, cur.origin});
+            found = static_cast<uint32_t>(states_.size() - 1);
+            return;
+          }
+          if (Dominated(w, year, cur.origin)) return;
+          AddLabel(w, year, cur.origin);
+          states_.push_back({w, year, static_cast<uint32_t>(idx), e, cur.origin});
         });
         if (found) return Trace(*found);
       }
@@ -102,7 +112,36 @@ class SpurSearch {
     int32_t year;
     uint32_t parent;
     EdgeIndex edge;
+    // The start of this state's path when that start is a target (the path
+    // may not end there), else kNoVertex.
+    VertexIndex origin;
   };
+
+  // Label-setting over (vertex, year, origin): a new label is useless when
+  // labels reached in as many hops or fewer, with years <= `year`, can make
+  // every continuation it can. A label with origin kNoVertex can end at any
+  // target; one with origin o at any target but o.
+  bool Dominated(VertexIndex v, int32_t year, VertexIndex origin) const {
+    if (seen_.Has(v) && best_year_[v] <= year) return true;
+    auto it = origin_labels_.find(v);
+    if (it == origin_labels_.end()) return false;
+    VertexIndex first_origin = kNoVertex;
+    for (const auto& [label_year, label_origin] : it->second) {
+      if (label_year > year) continue;
+      if (label_origin == origin) return true;
+      if (first_origin != kNoVertex && first_origin != label_origin) return true;
+      first_origin = label_origin;
+    }
+    return false;
+  }
+  void AddLabel(VertexIndex v, int32_t year, VertexIndex origin) {
+    if (origin == kNoVertex) {
+      seen_.Set(v);
+      best_year_[v] = year;
+    } else {
+      origin_labels_[v].emplace_back(year, origin);
+    }
+  }
 
   Path Trace(uint32_t idx) const {
     Path path;
@@ -120,7 +159,9 @@ class SpurSearch {
   bool in_time_order_;
   std::vector<uint8_t> is_target_;
   Marks seen_;
-  std::vector<int32_t> best_year_;  // valid where seen_
+  std::vector<int32_t> best_year_;  // valid where seen_: labels of origin kNoVertex
+  // Labels of paths that start at a target (rare: sources and targets overlap).
+  std::unordered_map<VertexIndex, std::vector<std::pair<int32_t, VertexIndex>>> origin_labels_;
   Marks blocked_;
   std::vector<State> states_;
 };
@@ -139,10 +180,16 @@ std::optional<Path> BidirectionalShortestPath(const EdgeFilter& filter, VertexIn
     std::vector<VertexIndex> frontier;
     uint32_t level = 0;
   };
-  Side fwd{std::vector<uint32_t>(n, UINT32_MAX), std::vector<VertexIndex>(n, kNoVertex),
-           std::vector<EdgeIndex>(n, 0), {source}, 0};
-  Side bwd{std::vector<uint32_t>(n, UINT32_MAX), std::vector<VertexIndex>(n, kNoVertex),
-           std::vector<EdgeIndex>(n, 0), {target}, 0};
+  Side fwd{std::vector<uint32_t>(n, UINT32_MAX),
+           std::vector<VertexIndex>(n, kNoVertex),
+           std::vector<EdgeIndex>(n, 0),
+           {source},
+           0};
+  Side bwd{std::vector<uint32_t>(n, UINT32_MAX),
+           std::vector<VertexIndex>(n, kNoVertex),
+           std::vector<EdgeIndex>(n, 0),
+           {target},
+           0};
   fwd.depth[source] = 0;
   bwd.depth[target] = 0;
 
@@ -227,8 +274,8 @@ bool IsTimeOrdered(const Topology& topology, const Path& path) {
   return true;
 }
 
-std::optional<Path> ShortestPath(const EdgeFilter& filter, VertexIndex source,
-                                 VertexIndex target, const PathOptions& options) {
+std::optional<Path> ShortestPath(const EdgeFilter& filter, VertexIndex source, VertexIndex target,
+                                 const PathOptions& options) {
   if (!options.in_time_order) {
     return BidirectionalShortestPath(filter, source, target, options.max_hops);
   }
@@ -236,8 +283,7 @@ std::optional<Path> ShortestPath(const EdgeFilter& filter, VertexIndex source,
                       options);
 }
 
-std::optional<Path> ShortestPath(const EdgeFilter& filter,
-                                 const std::vector<VertexIndex>& sources,
+std::optional<Path> ShortestPath(const EdgeFilter& filter, const std::vector<VertexIndex>& sources,
                                  const std::vector<VertexIndex>& targets,
                                  const PathOptions& options) {
   SpurSearch search(filter, targets, options.in_time_order);

@@ -40,10 +40,9 @@ struct PathOptions {
   size_t limit = 10'000;
 };
 
-std::optional<Path> ShortestPath(const EdgeFilter& filter, VertexIndex source,
-                                  VertexIndex target, const PathOptions& options);
-std::optional<Path> ShortestPath(const EdgeFilter& filter,
-                                 const std::vector<VertexIndex>& sources,
+std::optional<Path> ShortestPath(const EdgeFilter& filter, VertexIndex source, VertexIndex target,
+                                 const PathOptions& options);
+std::optional<Path> ShortestPath(const EdgeFilter& filter, const std::vector<VertexIndex>& sources,
                                  const std::vector<VertexIndex>& targets,
                                  const PathOptions& options);
 // Every path of the minimal length (distinct as relationship sequences), in
@@ -55,8 +54,7 @@ std::vector<Path> AllShortestPaths(const EdgeFilter& filter,
                                    const PathOptions& options);
 // Up to k shortest simple paths, shortest first (ties by vertices, then
 // relationships).
-std::vector<Path> KShortestPaths(const EdgeFilter& filter,
-                                 const std::vector<VertexIndex>& sources,
+std::vector<Path> KShortestPaths(const EdgeFilter& filter, const std::vector<VertexIndex>& sources,
                                  const std::vector<VertexIndex>& targets, size_t k,
                                  const PathOptions& options);
 

@@ -4,8 +4,7 @@
 
 namespace ecograph::graph::io {
 
-CsvScanner::CsvScanner(std::string_view data, char delimiter)
-    : data_(data), delimiter_(delimiter) {
+CsvScanner::CsvScanner(std::string_view data, char delimiter) : data_(data), delimiter_(delimiter) {
   if (data_.size() >= 3 && static_cast<unsigned char>(data_[0]) == 0xEF &&
       static_cast<unsigned char>(data_[1]) == 0xBB &&
       static_cast<unsigned char>(data_[2]) == 0xBF) {
@@ -47,7 +46,8 @@ CsvScanner::ReadResult CsvScanner::Next(std::vector<CsvField>* fields) {
           const void* hit = q < size ? std::memchr(base + q, '"', size - q) : nullptr;
           if (hit == nullptr) {
             error_offset_ = field.offset;
-            error_message_ = "unterminated quoted field (expected a closing '\"' before the end of the file)";
+            error_message_ =
+                "unterminated quoted field (expected a closing '\"' before the end of the file)";
             pos_ = size;
             return ReadResult::kError;
           }

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
-#include <tuple>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -14,6 +13,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 namespace ecograph::graph::io {
@@ -259,7 +259,9 @@ struct Group {
 class CsvExporter {
  public:
   CsvExporter(GraphSource& source, const ExportOptions& options)
-      : source_(source), options_(options), delim_(options.delimiter),
+      : source_(source),
+        options_(options),
+        delim_(options.delimiter),
         array_delim_(options.array_delimiter) {}
 
   Result<ExportStats> Run();
@@ -436,10 +438,12 @@ Status CsvExporter::OpenFiles(std::map<std::string, Group>& groups, bool nodes) 
       std::string stem = group.base;
       if (idx > 0) stem += "_" + std::to_string(idx + 1);
       std::string name = stem + ".csv";
-      for (int n = 2; used_names_.count(name) > 0; ++n) name = stem + "-" + std::to_string(n) + ".csv";
+      for (int n = 2; used_names_.count(name) > 0; ++n)
+        name = stem + "-" + std::to_string(n) + ".csv";
       used_names_.insert(name);
       schema.file = (fs::path(options_.output) / name).string();
-      schema.stream = std::make_unique<std::ofstream>(schema.file, std::ios::binary | std::ios::trunc);
+      schema.stream =
+          std::make_unique<std::ofstream>(schema.file, std::ios::binary | std::ios::trunc);
       if (!*schema.stream) {
         return Status::Error(StatusCode::kIOError, IoError(schema.file, "cannot write"));
       }
@@ -485,9 +489,22 @@ Result<ExportStats> CsvExporter::Run() {
   std::error_code ec;
   fs::create_directories(options_.output, ec);
   if (ec || !fs::is_directory(options_.output)) {
-    return Status::Error(StatusCode::kIOError,
-                         options_.output + ": cannot create the export directory" +
-                             (ec ? ": " + ec.message() : std::string()));
+    return Status::Error(StatusCode::kIOError, options_.output +
+                                                   ": cannot create the export directory" +
+                                                   (ec ? ": " + ec.message() : std::string()));
+  }
+  for (fs::directory_iterator it(options_.output, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    bool ours = (name.rfind("nodes_", 0) == 0 || name.rfind("rels_", 0) == 0) &&
+                it->path().extension() == ".csv";
+    if (!ours) continue;
+    std::error_code remove_ec;
+    fs::remove(it->path(), remove_ec);
+    if (remove_ec) {
+      return Status::Error(
+          StatusCode::kIOError,
+          it->path().string() + ": cannot replace an earlier export: " + remove_ec.message());
+    }
   }
   // Pass 1: schemas.
   Status s = source_.ForEachNode([&](const NodeRecord& node) -> Status {
@@ -501,9 +518,9 @@ Result<ExportStats> CsvExporter::Run() {
     }
     for (const std::string& l : node.labels) {
       if (l.find(array_delim_) != std::string::npos) {
-        return Status::Error(StatusCode::kInvalidArgument,
-                             "csv export: label '" + l + "' of " + NodeWhat(node) +
-                                 " contains the array delimiter");
+        return Status::Error(
+            StatusCode::kInvalidArgument,
+            "csv export: label '" + l + "' of " + NodeWhat(node) + " contains the array delimiter");
       }
     }
     auto idx = Assign(group, node.properties, true, NodeWhat(node));
@@ -701,7 +718,8 @@ Status WriteGraphml(GraphSource& source, Out& out, const std::string& title, Exp
     out << "  <key id=\"" << id << "\" for=\"" << std::get<0>(k) << "\" attr.name=\""
         << XmlEscape(std::get<1>(k)) << "\" attr.type=\"" << std::get<2>(k) << "\"/>\n";
   }
-  auto key_id = [&](const char* domain, const std::string& name, const char* type) -> const std::string& {
+  auto key_id = [&](const char* domain, const std::string& name,
+                    const char* type) -> const std::string& {
     return keys.at(std::make_tuple(std::string(domain), name, std::string(type)));
   };
   out << "  <graph id=\"" << XmlEscape(title) << "\" edgedefault=\"directed\">\n";
@@ -876,8 +894,8 @@ Result<ExportStats> ExportSubgraph(const Subgraph& subgraph, const ExportOptions
   return Export(source, options);
 }
 
-Result<ExportStats> WriteSubgraph(const Subgraph& subgraph, ExportFormat format,
-                                  std::ostream& out, const std::string& title) {
+Result<ExportStats> WriteSubgraph(const Subgraph& subgraph, ExportFormat format, std::ostream& out,
+                                  const std::string& title) {
   SubgraphSource source(subgraph);
   return WriteSingle(source, format, out, title);
 }

@@ -48,8 +48,9 @@ bool ParseExportFormat(const std::string& text, ExportFormat* format);
 
 struct ExportOptions {
   ExportFormat format = ExportFormat::kCsv;
-  // kCsv: a directory (created if missing; files of the same names are
-  // replaced). Others: a file path, or "-" for stdout.
+  // kCsv: a directory, created if missing; its existing nodes_*.csv and
+  // rels_*.csv files are deleted first so that the directory holds exactly
+  // one export. Others: a file path, or "-" for stdout.
   std::string output;
   char delimiter = ',';
   char array_delimiter = ';';
@@ -67,8 +68,7 @@ struct ExportStats {
 // Exports every node and relationship of the store, from one snapshot.
 storage::Result<ExportStats> ExportStore(storage::Store& store, const ExportOptions& options);
 // Exports the subgraph (nodes and relationships in their vector order).
-storage::Result<ExportStats> ExportSubgraph(const Subgraph& subgraph,
-                                            const ExportOptions& options);
+storage::Result<ExportStats> ExportSubgraph(const Subgraph& subgraph, const ExportOptions& options);
 // Writes a single-file format (not kCsv) of the subgraph to `out`.
 storage::Result<ExportStats> WriteSubgraph(const Subgraph& subgraph, ExportFormat format,
                                            std::ostream& out, const std::string& title = "");

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -276,6 +276,14 @@ class Progress {
     shown_ = true;
   }
 
+  // Replaces the line with `text` (e.g. while the loader writes files).
+  void Message(const std::string& text) {
+    if (!enabled_) return;
+    std::fprintf(stderr, "\r%-70s", text.c_str());
+    std::fflush(stderr);
+    shown_ = true;
+  }
+
   void Finish() {
     if (shown_) {
       std::fprintf(stderr, "\r%*s\r", 70, "");
@@ -307,8 +315,8 @@ class Importer {
   Status ImportCsv(const FileSpec& spec, bool nodes);
   Status ImportJsonl(const FileSpec& spec, bool nodes_pass);
   // A bad row: skipped (Ok) while the budget lasts, else the import's error.
-  Status BadRow(const std::string& path, uint64_t line, uint64_t column,
-                const std::string& message, std::string_view raw);
+  Status BadRow(const std::string& path, uint64_t line, uint64_t column, const std::string& message,
+                std::string_view raw);
   Status OpenReport();
   void Tick(uint64_t bytes_in_file) {
     if ((++rows_ & 0xFFF) == 0) progress_->Update(rows_, bytes_done_ + bytes_in_file);
@@ -396,8 +404,9 @@ Status Importer::OpenReport() {
   }
   report_ = std::fopen(report_path_.c_str(), "w");
   if (report_ == nullptr) {
-    return Status::Error(StatusCode::kIOError,
-                         report_path_ + ": cannot write the bad rows report: " + std::strerror(errno));
+    return Status::Error(
+        StatusCode::kIOError,
+        report_path_ + ": cannot write the bad rows report: " + std::strerror(errno));
   }
   stats_.bad_rows_report = report_path_;
   return Status::Ok();
@@ -441,9 +450,8 @@ Status Importer::ImportCsv(const FileSpec& spec, bool nodes) {
   auto header_error = [&](size_t offset, const std::string& message) {
     uint64_t line, column;
     scanner.Locate(offset, &line, &column);
-    return Status::Error(StatusCode::kInvalidArgument,
-                         path + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                             ": " + message);
+    return Status::Error(StatusCode::kInvalidArgument, path + ":" + std::to_string(line) + ":" +
+                                                           std::to_string(column) + ": " + message);
   };
   auto result = scanner.Next(&fields);
   if (result == CsvScanner::ReadResult::kEnd) {
@@ -494,7 +502,8 @@ Status Importer::ImportCsv(const FileSpec& spec, bool nodes) {
         break;
     }
     if (err) return *err;
-    bool stores_property = col.role == Role::kProperty || (col.role == Role::kId && !col.name.empty());
+    bool stores_property =
+        col.role == Role::kProperty || (col.role == Role::kId && !col.name.empty());
     if (stores_property) {
       for (size_t j = 0; j < i; ++j) {
         bool other = columns[j].role == Role::kProperty ||
@@ -505,7 +514,8 @@ Status Importer::ImportCsv(const FileSpec& spec, bool nodes) {
         }
       }
     }
-    if (nodes && (col.role == Role::kStartId || col.role == Role::kEndId || col.role == Role::kType)) {
+    if (nodes &&
+        (col.role == Role::kStartId || col.role == Role::kEndId || col.role == Role::kType)) {
       return header_error(fields[i].offset, "'" + col.header +
                                                 "' is a relationship column, but this is a "
                                                 "node file (expected :ID, :LABEL or properties)");
@@ -549,7 +559,8 @@ Status Importer::ImportCsv(const FileSpec& spec, bool nodes) {
       scanner.Locate(scanner.error_offset(), &line, &column);
       // Scanning cannot resume after malformed quoting.
       s = BadRow(path, line, column, scanner.error_message(),
-                 data.substr(scanner.error_offset(), std::min<size_t>(200, data.size() - scanner.error_offset())));
+                 data.substr(scanner.error_offset(),
+                             std::min<size_t>(200, data.size() - scanner.error_offset())));
       if (!s.ok()) return s;
       break;
     }
@@ -562,8 +573,8 @@ Status Importer::ImportCsv(const FileSpec& spec, bool nodes) {
       return BadRow(path, line, column, message, raw);
     };
     if (fields.size() != columns.size()) {
-      size_t offset = fields.size() > columns.size() ? fields[columns.size()].offset
-                                                     : scanner.record_end();
+      size_t offset =
+          fields.size() > columns.size() ? fields[columns.size()].offset : scanner.record_end();
       s = bad(offset, "expected " + std::to_string(columns.size()) + " fields, found " +
                           std::to_string(fields.size()));
       if (!s.ok()) return s;
@@ -834,7 +845,8 @@ Status Importer::ImportJsonl(const FileSpec& spec, bool nodes_pass) {
       continue;
     }
     auto type_it = j.find("type");
-    std::string kind = type_it != j.end() && type_it->is_string() ? type_it->get<std::string>() : "";
+    std::string kind =
+        type_it != j.end() && type_it->is_string() ? type_it->get<std::string>() : "";
     bool is_node = kind == "node";
     bool is_rel = kind == "relationship" || kind == "rel" || kind == "edge";
     if (!is_node && !is_rel) {
@@ -847,7 +859,7 @@ Status Importer::ImportJsonl(const FileSpec& spec, bool nodes_pass) {
     auto props_it = j.find("properties");
     if (props_it != j.end() && !props_it->is_null()) {
       if (!props_it->is_object()) {
-        s = bad(0, "expected \"properties\" to be an object");
+        s = BadRow(path, line, 1, "expected \"properties\" to be an object", text);
         if (!s.ok()) return s;
         continue;
       }
@@ -998,7 +1010,7 @@ Result<ImportStats> Importer::Run() {
     s = ImportJsonl(*spec, /*nodes_pass=*/false);
     if (!s.ok()) return fail(s);
   }
-  progress_->Update(rows_, total);
+  progress_->Message("import: " + std::to_string(rows_) + " rows read; writing the database");
   s = loader_->Finish();
   progress_->Finish();
   if (!s.ok()) {

@@ -19,6 +19,8 @@
 // may have surrounding spaces. An unquoted empty field means the property
 // is absent; a quoted empty field ("") is the empty string, or for an array
 // column the empty list.
+// Ids name nodes of this import only: a relationship file cannot refer to
+// nodes already in the store.
 // A file spec is "path", or "Label1:Label2=path" for node files (labels added
 // to every row) and "TYPE=path" for relationship files (the type used when
 // the row has no :TYPE column or an empty :TYPE field).
@@ -42,7 +44,8 @@
 // 1-based, column counted in characters (code points) from the start of the
 // physical line, and pointing at the start of the offending field. For a row
 // with too few fields it points just past the row's last character; with too
-// many, at the first extra field. Bad rows: wrong field count, value not
+// many, at the first extra field. In JSON Lines files the column is that of
+// a syntax error, else 1. Bad rows: wrong field count, value not
 // parsable as the column's type, empty/missing :TYPE, empty :ID, duplicate
 // id in an ID space, relationship endpoint id not defined by the node files,
 // invalid UTF-8, malformed quoting (unterminated quote at end of file). With
@@ -81,7 +84,7 @@ struct ImportStats {
   uint64_t rels = 0;
   uint64_t bad_rows_skipped = 0;
   double seconds = 0;
-  uint64_t bytes_read = 0;  // total size of the input files
+  uint64_t bytes_read = 0;      // total size of the input files
   std::string bad_rows_report;  // path written, empty if no row was skipped
 };
 

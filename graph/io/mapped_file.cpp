@@ -20,8 +20,7 @@ MappedFile::~MappedFile() {
 Status MappedFile::Open(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    return Status::Error(StatusCode::kIOError,
-                         path + ": cannot open: " + std::strerror(errno));
+    return Status::Error(StatusCode::kIOError, path + ": cannot open: " + std::strerror(errno));
   }
   struct stat st;
   if (fstat(fd, &st) != 0) {

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <deque>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -32,11 +31,17 @@ using storage::StatusCode;
 namespace {
 
 constexpr const char* kFontName = "Helvetica,Arial,sans-serif";
+// Obstacle-avoiding splines cost neato/fdp/sfdp about a minute at 400 nodes;
+// above this many drawn nodes they draw curved edges instead.
+constexpr size_t kSplineMaxNodes = 60;
+// circo takes about a minute at 400 nodes.
+constexpr size_t kCircoMaxNodes = 150;
 constexpr size_t kWrapWidth = 22;
-// A hub with at least this many leaf neighbours gets its leaves staggered
-// over kStaggerRanks ranks (what Graphviz's `unflatten -l` does).
-constexpr size_t kStaggerMinLeaves = 5;
-constexpr int kStaggerRanks = 3;
+// A dot hub with more than kLeavesPerRank leaf neighbours gets its leaves
+// staggered over up to kMaxStaggerRanks ranks (what Graphviz's `unflatten -l`
+// does), so one rank does not grow into a very tall column.
+constexpr size_t kLeavesPerRank = 20;
+constexpr size_t kMaxStaggerRanks = 3;
 
 // ---- the drawing, decided before any Graphviz call ------------------------
 
@@ -83,8 +88,7 @@ class GroupFinder {
 
   // The first `type` neighbour of `node` carrying `label` (lowest rel id in
   // the subgraph; else the first adjacency entry in the store).
-  std::optional<NodeRecord> Target(NodeId node, const std::string& type,
-                                   const std::string& label) {
+  std::optional<NodeRecord> Target(NodeId node, const std::string& type, const std::string& label) {
     const auto cache_key = std::make_pair(node, type);
     if (const auto it = cache_.find(cache_key); it != cache_.end()) return it->second;
     std::optional<NodeRecord> found;
@@ -127,8 +131,7 @@ class GroupFinder {
 
   const std::map<NodeId, const NodeRecord*>& nodes_;
   storage::Transaction* lookup_;
-  std::map<std::pair<NodeId, std::string>, std::vector<std::pair<storage::RelId, NodeId>>>
-      out_;
+  std::map<std::pair<NodeId, std::string>, std::vector<std::pair<storage::RelId, NodeId>>> out_;
   std::map<std::pair<NodeId, std::string>, std::optional<NodeRecord>> cache_;
   std::map<NodeId, std::unique_ptr<NodeRecord>> fetched_;
 };
@@ -213,8 +216,7 @@ void AssignClusters(const Subgraph& subgraph, const RenderOptions& options,
 // The end of a deal that "joins" the ecosystem at the deal's year.
 NodeId JoiningEnd(const RelRecord& rel) {
   const EdgeKind kind = render_internal::ClassifyEdge(rel.type);
-  return (kind == EdgeKind::kSubsidiaryOf || kind == EdgeKind::kAffiliateOf) ? rel.src
-                                                                            : rel.dst;
+  return (kind == EdgeKind::kSubsidiaryOf || kind == EdgeKind::kAffiliateOf) ? rel.src : rel.dst;
 }
 
 void AssignYears(Drawing& drawing) {
@@ -263,9 +265,9 @@ Result<Drawing> PlanDrawing(const Subgraph& subgraph, const RenderOptions& optio
   }
   if (options.timeline && options.engine != LayoutEngine::kAuto &&
       options.engine != LayoutEngine::kDot) {
-    return Status::Error(StatusCode::kInvalidArgument,
-                         std::string("--timeline needs the dot engine, not ") +
-                             LayoutEngineName(options.engine));
+    return Status::Error(
+        StatusCode::kInvalidArgument,
+        std::string("--timeline needs the dot engine, not ") + LayoutEngineName(options.engine));
   }
   for (const auto& [id, node] : drawing.nodes) {
     drawing.kinds[id] = render_internal::ClassifyNode(*node);
@@ -325,6 +327,12 @@ Result<Drawing> PlanDrawing(const Subgraph& subgraph, const RenderOptions& optio
   AssignClusters(subgraph, options, lookup, drawing);
   if (options.timeline) AssignYears(drawing);
   drawing.engine = ChooseEngine(options, drawing.drawn.size());
+  if (drawing.engine == LayoutEngine::kCirco && drawing.drawn.size() > kCircoMaxNodes) {
+    return Status::Error(StatusCode::kInvalidArgument,
+                         "circo is too slow for " + std::to_string(drawing.drawn.size()) +
+                             " nodes (at most " + std::to_string(kCircoMaxNodes) +
+                             "): use --engine sfdp or twopi, or narrow the selection");
+  }
   return drawing;
 }
 
@@ -340,6 +348,15 @@ std::mutex& GraphvizMutex() {
 std::string& GraphvizMessages() {
   static std::string messages;
   return messages;
+}
+
+// One context for the life of the process, never freed: Graphviz 2.42's
+// pango plugin caches a pointer to a font name owned by the context's font
+// dictionary, so freeing a context and making a new one reads freed memory.
+// Guarded by GraphvizMutex().
+GVC_t* GraphvizContext() {
+  static GVC_t* context = gvContext();
+  return context;
 }
 
 int CollectGraphvizMessage(char* text) {
@@ -462,13 +479,16 @@ void SetGraphDefaults(Agraph_t* graph, const Drawing& drawing, const RenderOptio
   set_graph("bgcolor", "white");
   set_graph("pad", "0.3");
   set_graph("outputorder", "edgesfirst");
-  set_graph("splines", "true");
+  const bool routed =
+      drawing.engine == LayoutEngine::kDot || drawing.drawn.size() <= kSplineMaxNodes;
+  set_graph("splines", routed ? "true" : "curved");
   switch (drawing.engine) {
     case LayoutEngine::kDot:
       set_graph("rankdir", "LR");
       set_graph("nodesep", "0.18");
       set_graph("ranksep", options.timeline ? "0.5" : "0.7");
       set_graph("newrank", "true");
+      if (options.timeline) set_graph("forcelabels", "true");
       break;
     case LayoutEngine::kNeato:
     case LayoutEngine::kFdp:
@@ -479,6 +499,7 @@ void SetGraphDefaults(Agraph_t* graph, const Drawing& drawing, const RenderOptio
       set_graph("esep", "+4");
       set_graph("pack", "true");
       if (drawing.engine == LayoutEngine::kFdp) set_graph("K", "0.9");
+      if (drawing.engine == LayoutEngine::kSfdp) set_graph("K", "1.2");
       break;
     case LayoutEngine::kCirco:
       set_graph("mindist", "0.4");
@@ -514,8 +535,7 @@ void AddNode(Agraph_t* graph, Agraph_t* parent, const Drawing& drawing, NodeId i
   Set(node, "tooltip", Plain(render_internal::DisplayName(record)));
 }
 
-void AddCluster(Agraph_t* graph, Agraph_t* parent, const Drawing& drawing,
-                const std::string& key) {
+void AddCluster(Agraph_t* graph, Agraph_t* parent, const Drawing& drawing, const std::string& key) {
   const Cluster& cluster = drawing.clusters.at(key);
   Agraph_t* sub = agsubg(parent, const_cast<char*>(key.c_str()), 1);
   SetHtml(graph, sub, "label",
@@ -547,14 +567,19 @@ void AddEdge(Agraph_t* graph, const Drawing& drawing, const RelRecord& rel,
   if (kind != EdgeKind::kContext) {
     label = render_internal::DealLabel(rel);
     if (!label.empty()) {
-      Set(edge, "label", label);
+      // Timeline: xlabels are placed after ranking, so labels do not widen
+      // the year columns.
+      Set(edge, drawing.year_of.empty() ? "label" : "xlabel", label);
       Set(edge, "fontcolor", style.color);
     }
   }
-  std::string tooltip = render_internal::DisplayName(*drawing.nodes.at(rel.src)) + " " +
-                        rel.type + " " + render_internal::DisplayName(*drawing.nodes.at(rel.dst));
+  std::string tooltip = render_internal::DisplayName(*drawing.nodes.at(rel.src)) + " " + rel.type +
+                        " " + render_internal::DisplayName(*drawing.nodes.at(rel.dst));
   if (!label.empty()) tooltip += " (" + label + ")";
   Set(edge, "tooltip", Plain(tooltip));
+  if (drawing.engine == LayoutEngine::kNeato && kind != EdgeKind::kContext) {
+    Set(edge, "len", "1.6");
+  }
   if (drawing.engine == LayoutEngine::kDot) {
     if (kind == EdgeKind::kContext && !drawing.year_of.empty()) Set(edge, "constraint", "false");
     if (const auto it = minlen.find(rel.id); it != minlen.end() && it->second > 1) {
@@ -578,9 +603,11 @@ std::map<storage::RelId, int> StaggerLeaves(const Drawing& drawing) {
     if (degree[rel->src] == 1 && degree[rel->dst] > 1) leaves_of[rel->dst].push_back(rel);
   }
   for (const auto& [hub, leaves] : leaves_of) {
-    if (leaves.size() < kStaggerMinLeaves) continue;
+    const size_t ranks =
+        std::min(kMaxStaggerRanks, (leaves.size() + kLeavesPerRank - 1) / kLeavesPerRank);
+    if (ranks < 2) continue;
     for (size_t leaf_idx = 0; leaf_idx < leaves.size(); ++leaf_idx) {
-      minlen[leaves[leaf_idx]->id] = 1 + static_cast<int>(leaf_idx % kStaggerRanks);
+      minlen[leaves[leaf_idx]->id] = 1 + static_cast<int>(leaf_idx % ranks);
     }
   }
   return minlen;
@@ -645,14 +672,21 @@ Agiodisc_t& StringIoDisc() {
 // Object ids in creation order. cgraph's default discipline uses the address
 // of the interned name as the id, and subgraphs are kept (and laid out, and
 // written) in id order, which would make the output vary from run to run.
-// Named objects get even ids 2, 4, 6...; anonymous ones odd ids.
+// Named objects get even ids 2, 4, 6...; anonymous ones odd ids. Names are
+// kept as cgraph reference-counted strings because cgraph inspects the
+// string header of what print() returns (aghtmlstr).
 struct IdState {
+  Agraph_t* graph = nullptr;
   std::map<std::string, IDTYPE, std::less<>> ids;
-  std::deque<std::string> names;  // deque: c_str() stays valid on growth
+  std::vector<char*> names;  // names[id / 2 - 1]; nullptr once freed
   IDTYPE next_anonymous = 1;
 };
 
-void* IdOpen(Agraph_t*, Agdisc_t*) { return new IdState; }
+void* IdOpen(Agraph_t* graph, Agdisc_t*) {
+  auto* state = new IdState;
+  state->graph = graph;
+  return state;
+}
 
 long IdMap(void* state, int, char* name, IDTYPE* id, int create) {
   auto* ids = static_cast<IdState*>(state);
@@ -666,19 +700,31 @@ long IdMap(void* state, int, char* name, IDTYPE* id, int create) {
     return 1;
   }
   if (create == 0) return 0;
-  ids->names.emplace_back(name);
+  ids->names.push_back(agstrdup(ids->graph, name));
   *id = 2 * static_cast<IDTYPE>(ids->names.size());
-  ids->ids.emplace(ids->names.back(), *id);
+  ids->ids.emplace(name, *id);
   return 1;
 }
 
 long IdAlloc(void*, int, IDTYPE) { return 1; }
-void IdFree(void*, int, IDTYPE) {}
+
+char** IdSlot(IdState* ids, IDTYPE id) {
+  if (id % 2 != 0 || id == 0 || id / 2 > ids->names.size()) return nullptr;
+  return &ids->names[id / 2 - 1];
+}
+
+void IdFree(void* state, int, IDTYPE id) {
+  auto* ids = static_cast<IdState*>(state);
+  char** slot = IdSlot(ids, id);
+  if (slot == nullptr || *slot == nullptr) return;
+  ids->ids.erase(std::string(*slot));
+  agstrfree(ids->graph, *slot);
+  *slot = nullptr;
+}
 
 char* IdPrint(void* state, int, IDTYPE id) {
-  auto* ids = static_cast<IdState*>(state);
-  if (id % 2 != 0 || id == 0 || id / 2 > ids->names.size()) return nullptr;
-  return ids->names[id / 2 - 1].data();
+  char** slot = IdSlot(static_cast<IdState*>(state), id);
+  return slot == nullptr ? nullptr : *slot;
 }
 
 void IdClose(void* state) { delete static_cast<IdState*>(state); }
@@ -734,10 +780,14 @@ void PinPdfDates(std::string& pdf) {
 
 const char* RenderFormat(DiagramFormat format) {
   switch (format) {
-    case DiagramFormat::kSvg: return "svg";
-    case DiagramFormat::kPng: return "png";
-    case DiagramFormat::kPdf: return "pdf";
-    case DiagramFormat::kDot: return "dot";
+    case DiagramFormat::kSvg:
+      return "svg";
+    case DiagramFormat::kPng:
+      return "png";
+    case DiagramFormat::kPdf:
+      return "pdf";
+    case DiagramFormat::kDot:
+      return "dot";
   }
   return "svg";
 }
@@ -761,16 +811,15 @@ Result<std::string> RenderDiagram(const Subgraph& subgraph, const RenderOptions&
   std::lock_guard<std::mutex> lock(GraphvizMutex());
   GraphvizMessages().clear();
   const agusererrf previous_errf = agseterrf(CollectGraphvizMessage);
-  GVC_t* context = gvContext();
+  GVC_t* context = GraphvizContext();
   Agraph_t* graph = BuildGraph(drawing, options);
   Result<std::string> result = Status::Error(StatusCode::kIOError, "graphviz did not run");
   bool laid_out = false;
   if (options.format != DiagramFormat::kDot) {
     if (gvLayout(context, graph, LayoutEngineName(drawing.engine)) != 0) {
-      result = Status::Error(StatusCode::kInvalidArgument,
-                             std::string("graphviz layout with ") +
-                                 LayoutEngineName(drawing.engine) +
-                                 " failed: " + GraphvizMessages());
+      result = Status::Error(StatusCode::kInvalidArgument, std::string("graphviz layout with ") +
+                                                               LayoutEngineName(drawing.engine) +
+                                                               " failed: " + GraphvizMessages());
     } else {
       laid_out = true;
     }
@@ -788,9 +837,9 @@ Result<std::string> RenderDiagram(const Subgraph& subgraph, const RenderOptions&
     unsigned int length = 0;
     if (gvRenderData(context, graph, RenderFormat(options.format), &data, &length) != 0 ||
         data == nullptr) {
-      result = Status::Error(StatusCode::kIOError,
-                             std::string("graphviz could not render ") +
-                                 DiagramFormatName(options.format) + ": " + GraphvizMessages());
+      result = Status::Error(StatusCode::kIOError, std::string("graphviz could not render ") +
+                                                       DiagramFormatName(options.format) + ": " +
+                                                       GraphvizMessages());
     } else {
       std::string bytes(data, length);
       if (options.format == DiagramFormat::kPdf) PinPdfDates(bytes);
@@ -800,13 +849,12 @@ Result<std::string> RenderDiagram(const Subgraph& subgraph, const RenderOptions&
   }
   if (laid_out) gvFreeLayout(context, graph);
   agclose(graph);
-  gvFreeContext(context);
   agseterrf(previous_errf);
   return result;
 }
 
-Status RenderToFile(const Subgraph& subgraph, const std::string& path,
-                    const RenderOptions& options, storage::Transaction* lookup) {
+Status RenderToFile(const Subgraph& subgraph, const std::string& path, const RenderOptions& options,
+                    storage::Transaction* lookup) {
   auto format = DiagramFormatFromPath(path);
   if (!format.ok()) return format.status();
   RenderOptions with_format = options;
@@ -826,16 +874,16 @@ Result<DiagramFormat> ParseDiagramFormat(std::string_view text) {
   if (lower == "png") return DiagramFormat::kPng;
   if (lower == "pdf") return DiagramFormat::kPdf;
   if (lower == "dot" || lower == "gv") return DiagramFormat::kDot;
-  return Status::Error(StatusCode::kInvalidArgument,
-                       "unknown diagram format '" + std::string(text) +
-                           "' (expected svg, png, pdf or dot)");
+  return Status::Error(
+      StatusCode::kInvalidArgument,
+      "unknown diagram format '" + std::string(text) + "' (expected svg, png, pdf or dot)");
 }
 
 Result<LayoutEngine> ParseLayoutEngine(std::string_view text) {
   const std::string lower = Lower(text);
-  for (LayoutEngine engine : {LayoutEngine::kDot, LayoutEngine::kNeato, LayoutEngine::kFdp,
-                              LayoutEngine::kSfdp, LayoutEngine::kCirco, LayoutEngine::kTwopi,
-                              LayoutEngine::kAuto}) {
+  for (LayoutEngine engine :
+       {LayoutEngine::kDot, LayoutEngine::kNeato, LayoutEngine::kFdp, LayoutEngine::kSfdp,
+        LayoutEngine::kCirco, LayoutEngine::kTwopi, LayoutEngine::kAuto}) {
     if (lower == LayoutEngineName(engine)) return engine;
   }
   return Status::Error(StatusCode::kInvalidArgument,
@@ -849,9 +897,9 @@ Result<ClusterBy> ParseClusterBy(std::string_view text) {
   if (lower == "region") return ClusterBy::kRegion;
   if (lower == "industry") return ClusterBy::kIndustry;
   if (lower == "none" || lower.empty()) return ClusterBy::kNone;
-  return Status::Error(StatusCode::kInvalidArgument,
-                       "unknown grouping '" + std::string(text) +
-                           "' (expected country, region, industry or none)");
+  return Status::Error(
+      StatusCode::kInvalidArgument,
+      "unknown grouping '" + std::string(text) + "' (expected country, region, industry or none)");
 }
 
 Result<DiagramFormat> DiagramFormatFromPath(std::string_view path) {
@@ -873,23 +921,34 @@ Result<DiagramFormat> DiagramFormatFromPath(std::string_view path) {
 
 const char* DiagramFormatName(DiagramFormat format) {
   switch (format) {
-    case DiagramFormat::kSvg: return "svg";
-    case DiagramFormat::kPng: return "png";
-    case DiagramFormat::kPdf: return "pdf";
-    case DiagramFormat::kDot: return "dot";
+    case DiagramFormat::kSvg:
+      return "svg";
+    case DiagramFormat::kPng:
+      return "png";
+    case DiagramFormat::kPdf:
+      return "pdf";
+    case DiagramFormat::kDot:
+      return "dot";
   }
   return "svg";
 }
 
 const char* LayoutEngineName(LayoutEngine engine) {
   switch (engine) {
-    case LayoutEngine::kDot: return "dot";
-    case LayoutEngine::kNeato: return "neato";
-    case LayoutEngine::kFdp: return "fdp";
-    case LayoutEngine::kSfdp: return "sfdp";
-    case LayoutEngine::kCirco: return "circo";
-    case LayoutEngine::kTwopi: return "twopi";
-    case LayoutEngine::kAuto: return "auto";
+    case LayoutEngine::kDot:
+      return "dot";
+    case LayoutEngine::kNeato:
+      return "neato";
+    case LayoutEngine::kFdp:
+      return "fdp";
+    case LayoutEngine::kSfdp:
+      return "sfdp";
+    case LayoutEngine::kCirco:
+      return "circo";
+    case LayoutEngine::kTwopi:
+      return "twopi";
+    case LayoutEngine::kAuto:
+      return "auto";
   }
   return "auto";
 }

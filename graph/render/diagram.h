@@ -55,17 +55,16 @@ struct RenderOptions {
 // `lookup`, when given, is read to find the HEADQUARTERED_IN country, its
 // region and the IN_INDUSTRY industry of companies whose relationships are
 // not in the Subgraph (only when cluster_by needs them). It is borrowed for
-// the call only.
-storage::Result<std::string> RenderDiagram(const Subgraph& subgraph,
-                                           const RenderOptions& options,
+// the call only. Lookup is best effort: a company whose data cannot be read
+// is drawn outside any cluster.
+storage::Result<std::string> RenderDiagram(const Subgraph& subgraph, const RenderOptions& options,
                                            storage::Transaction* lookup = nullptr);
 
 // Renders to `path`; the format comes from the extension (.svg, .png, .pdf,
 // .dot or .gv) and overrides options.format. Unknown extension:
 // kInvalidArgument. Write failure: kIOError naming the path.
 storage::Status RenderToFile(const Subgraph& subgraph, const std::string& path,
-                             const RenderOptions& options,
-                             storage::Transaction* lookup = nullptr);
+                             const RenderOptions& options, storage::Transaction* lookup = nullptr);
 
 // Parsers for command-line spellings ("svg", "sfdp", "country", ...). Errors
 // are kInvalidArgument listing the accepted values.

@@ -33,8 +33,7 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos) {
   }
   // Reject overlong forms, surrogates and values past U+10FFFF.
   if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) ||
-      (length == 4 && code < 0x10000) || code > 0x10FFFF ||
-      (code >= 0xD800 && code <= 0xDFFF)) {
+      (length == 4 && code < 0x10000) || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
     return 0;
   }
   return length;
@@ -68,13 +67,26 @@ std::string HtmlEscape(std::string_view text) {
   std::string out;
   for (char c : SanitizeText(text)) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\\': out += "&#92;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\\':
+        out += "&#92;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

@@ -28,20 +28,20 @@ constexpr std::array<NodeStyle, kNodeKindCount> kNodeStyles = {{
 // Indexed by EdgeKind. Samples are box-drawing characters present in
 // DejaVu Sans.
 constexpr std::array<EdgeStyle, kEdgeKindCount> kEdgeStyles = {{
-    {"acquired", "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6", "#D62728", "bold",
-     "2.2", "normal", "0.8"},
-    {"invested in", "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x96\xB6", "#1F77B4", "solid",
-     "1.4", "normal", "0.7"},
-    {"partnered with", "\xE2\x95\x8C\xE2\x95\x8C\xE2\x95\x8C\xE2\x95\x8C", "#2CA02C",
-     "dashed", "1.4", "none", "0.7"},
-    {"subsidiary of", "\xE2\x94\x88\xE2\x94\x88\xE2\x94\x88\xE2\x96\xB7", "#6C757D",
-     "dotted", "1.6", "empty", "0.7"},
-    {"affiliate of", "\xE2\x95\x8C\xE2\x95\x8C\xE2\x95\x8C\xE2\x96\xB7", "#9467BD", "dashed",
-     "1.2", "empty", "0.7"},
-    {"location / industry", "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x96\xB8", "#BFC5CC",
-     "solid", "0.7", "normal", "0.5"},
-    {"other", "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x96\xB6", "#555555", "solid", "1",
-     "normal", "0.6"},
+    {"acquired", "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6", "#D62728", "bold", "2.2",
+     "normal", "0.8"},
+    {"invested in", "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x96\xB6", "#1F77B4", "solid", "1.4",
+     "normal", "0.7"},
+    {"partnered with", "\xE2\x95\x8C\xE2\x95\x8C\xE2\x95\x8C\xE2\x95\x8C", "#2CA02C", "dashed",
+     "1.4", "none", "0.7"},
+    {"subsidiary of", "\xE2\x94\x88\xE2\x94\x88\xE2\x94\x88\xE2\x96\xB7", "#6C757D", "dotted",
+     "1.6", "empty", "0.7"},
+    {"affiliate of", "\xE2\x95\x8C\xE2\x95\x8C\xE2\x95\x8C\xE2\x96\xB7", "#9467BD", "dashed", "1.2",
+     "empty", "0.7"},
+    {"location / industry", "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x96\xB8", "#BFC5CC", "solid",
+     "0.7", "normal", "0.5"},
+    {"other", "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x96\xB6", "#555555", "solid", "1", "normal",
+     "0.6"},
 }};
 
 std::string Lower(std::string_view text) {
@@ -125,8 +125,7 @@ std::string DisplayName(const storage::NodeRecord& node) {
   return label + " #" + std::to_string(node.id);
 }
 
-std::optional<int64_t> IntProperty(const storage::PropertyMap& properties,
-                                   const std::string& key) {
+std::optional<int64_t> IntProperty(const storage::PropertyMap& properties, const std::string& key) {
   const auto it = properties.find(key);
   if (it == properties.end()) return std::nullopt;
   const storage::PropertyValue& value = it->second;

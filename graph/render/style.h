@@ -70,8 +70,7 @@ bool IsDealType(std::string_view type);
 std::string DisplayName(const storage::NodeRecord& node);
 
 // Integer / number property, accepting int, double and numeric strings.
-std::optional<int64_t> IntProperty(const storage::PropertyMap& properties,
-                                   const std::string& key);
+std::optional<int64_t> IntProperty(const storage::PropertyMap& properties, const std::string& key);
 std::optional<double> NumberProperty(const storage::PropertyMap& properties,
                                      const std::string& key);
 

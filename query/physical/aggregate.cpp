@@ -17,6 +17,8 @@ struct AggregateOperator::State {
   Value best;
   ValueList items;
   std::unique_ptr<std::unordered_set<std::vector<Slot>, SlotVectorHash, SlotVectorEq>> seen;
+  // DISTINCT over node/relationship references hashes ids only.
+  std::unique_ptr<std::unordered_set<uint64_t>> seen_nodes, seen_rels;
   Value extra;  // percentile
 };
 
@@ -24,12 +26,30 @@ namespace {
 
 bool IsNumber(const Value& v) { return v.type() == ValueType::kInt || v.type() == ValueType::kFloat; }
 
+// True when `expr` depends only on the slots it adds to `slots`.
+bool CollectKeyDependencies(const BoundExpr& expr, std::vector<int>* slots) {
+  if (expr.internal != InternalOp::kNone) return false;
+  switch (expr.kind) {
+    case ExprKind::kLiteral:
+    case ExprKind::kParameter: return true;
+    case ExprKind::kVariable:
+      slots->push_back(expr.slot);
+      return expr.slot >= 0;
+    case ExprKind::kProperty: return CollectKeyDependencies(*expr.children[0], slots);
+    default: return false;
+  }
+}
+
 }  // namespace
 
 AggregateOperator::AggregateOperator(OperatorPtr child, std::vector<ProjectItem> keys,
                                      std::vector<AggregateSpec> aggregates)
     : keys_(std::move(keys)), aggregates_(std::move(aggregates)) {
   children_.push_back(std::move(child));
+  keys_cacheable_ = !keys_.empty();
+  for (const auto& key : keys_) {
+    if (!CollectKeyDependencies(*key.expr, &key_dependencies_)) keys_cacheable_ = false;
+  }
 }
 
 std::string AggregateOperator::Describe() const {
@@ -55,24 +75,53 @@ void AggregateOperator::Consume(ExecContext& ctx, Row* row) {
   std::vector<std::vector<State>> states;
   std::vector<Slot> key;
   std::vector<Slot> key_values;
+  std::vector<uint64_t> previous_entities;  // kind/id pairs of key_dependencies_
+  std::vector<uint64_t> current_entities;
+  size_t previous_group = SIZE_MAX;
   while (child()->Next(ctx, row)) {
     ctx.Tick();
-    key.clear();
-    key_values.clear();
-    for (const auto& item : keys_) {
-      Slot value = EvaluateToSlot(*item.expr, *row, ctx);
-      key.push_back(KeySlot(value));
-      key_values.push_back(std::move(value));
+    size_t group_index = SIZE_MAX;
+    bool cacheable = keys_cacheable_;
+    if (cacheable) {
+      current_entities.clear();
+      for (int slot : key_dependencies_) {
+        const Slot& value = (*row)[slot];
+        if (value.kind == Slot::Kind::kValue) {
+          cacheable = false;
+          break;
+        }
+        current_entities.push_back(static_cast<uint64_t>(value.kind));
+        current_entities.push_back(value.id);
+      }
+      if (cacheable && previous_group != SIZE_MAX && current_entities == previous_entities) {
+        group_index = previous_group;
+      }
     }
-    auto [it, inserted] = index.try_emplace(key, reps.size());
-    if (inserted) {
-      ctx.CheckRowCount(reps.size() + 1, "aggregation");
-      Row rep = *row;
-      for (size_t idx = 0; idx < keys_.size(); ++idx) rep[keys_[idx].slot] = key_values[idx];
-      reps.push_back(std::move(rep));
-      states.emplace_back(aggregates_.size());
+    if (group_index == SIZE_MAX) {
+      key.clear();
+      key_values.clear();
+      for (const auto& item : keys_) {
+        Slot value = EvaluateToSlot(*item.expr, *row, ctx);
+        key.push_back(KeySlot(value));
+        key_values.push_back(std::move(value));
+      }
+      auto [it, inserted] = index.try_emplace(key, reps.size());
+      if (inserted) {
+        ctx.CheckRowCount(reps.size() + 1, "aggregation");
+        Row rep = *row;
+        for (size_t idx = 0; idx < keys_.size(); ++idx) rep[keys_[idx].slot] = key_values[idx];
+        reps.push_back(std::move(rep));
+        states.emplace_back(aggregates_.size());
+      }
+      group_index = it->second;
+      if (cacheable) {
+        previous_entities.swap(current_entities);
+        previous_group = group_index;
+      } else {
+        previous_group = SIZE_MAX;
+      }
     }
-    auto& group = states[it->second];
+    auto& group = states[group_index];
     for (size_t agg_idx = 0; agg_idx < aggregates_.size(); ++agg_idx) {
       const AggregateSpec& spec = aggregates_[agg_idx];
       State& state = group[agg_idx];
@@ -80,11 +129,23 @@ void AggregateOperator::Consume(ExecContext& ctx, Row* row) {
         ++state.count;
         continue;
       }
+      if (spec.function == "count" && !spec.distinct && spec.argument->kind == ExprKind::kVariable &&
+          spec.argument->internal == InternalOp::kNone && spec.argument->slot >= 0) {
+        if (!(*row)[spec.argument->slot].is_null()) ++state.count;
+        continue;
+      }
       Slot arg = EvaluateToSlot(*spec.argument, *row, ctx);
       if (arg.is_null()) continue;
       if (spec.distinct) {
-        if (!state.seen) state.seen = std::make_unique<std::unordered_set<std::vector<Slot>, SlotVectorHash, SlotVectorEq>>();
-        if (!state.seen->insert({KeySlot(arg)}).second) continue;
+        Slot distinct_key = KeySlot(arg);
+        if (distinct_key.kind != Slot::Kind::kValue) {
+          auto& ids = distinct_key.kind == Slot::Kind::kNode ? state.seen_nodes : state.seen_rels;
+          if (!ids) ids = std::make_unique<std::unordered_set<uint64_t>>();
+          if (!ids->insert(distinct_key.id).second) continue;
+        } else {
+          if (!state.seen) state.seen = std::make_unique<std::unordered_set<std::vector<Slot>, SlotVectorHash, SlotVectorEq>>();
+          if (!state.seen->insert({std::move(distinct_key)}).second) continue;
+        }
       }
       if (spec.function == "count") {
         ++state.count;

@@ -31,6 +31,11 @@ bool CallOperator::NextImpl(ExecContext& ctx, Row* row) {
     results_ = procedure_->run(procedure_context, args);
     next_ = 0;
     active_ = true;
+    // A procedure without outputs passes its input row through once.
+    if (procedure_->outputs.empty()) {
+      active_ = false;
+      return true;
+    }
   }
 }
 

@@ -4,7 +4,7 @@ namespace ecograph::query {
 
 namespace {
 
-storage::PropertyMap ToProperties(ExecContext& ctx, const BoundExprPtr& expr, const Row& row) {
+storage::PropertyMap ToProperties(ExecContext& ctx, const BoundExprPtr& expr, const Row& row, bool merge) {
   storage::PropertyMap properties;
   if (!expr) return properties;
   Value map = Evaluate(*expr, row, ctx);
@@ -13,7 +13,13 @@ storage::PropertyMap ToProperties(ExecContext& ctx, const BoundExprPtr& expr, co
     throw QueryError(ErrorKind::kRuntime, "properties must be a map", expr->span);
   }
   for (const auto& [key, value] : map.as_map()) {
-    if (value.is_null()) continue;
+    if (value.is_null()) {
+      if (merge) {
+        throw QueryError(ErrorKind::kSemantic,
+                         "cannot merge using the null property value of '" + key + "'", expr->span);
+      }
+      continue;
+    }
     storage::PropertyValue property;
     if (!value.ToProperty(&property)) {
       throw QueryError(ErrorKind::kRuntime,
@@ -34,11 +40,11 @@ uint64_t NodeIdOf(const Slot& slot, const char* what) {
 
 }  // namespace
 
-void CreatePattern(ExecContext& ctx, const std::vector<CreatePatternSpec>& parts, Row* row) {
+void CreatePattern(ExecContext& ctx, const std::vector<CreatePatternSpec>& parts, Row* row, bool merge) {
   for (const auto& part : parts) {
     for (const auto& node : part.nodes) {
       if (node.bound) continue;
-      storage::PropertyMap properties = ToProperties(ctx, node.properties, *row);
+      storage::PropertyMap properties = ToProperties(ctx, node.properties, *row, merge);
       auto created = ctx.txn().CreateNode(node.labels, properties);
       if (!created.ok()) ThrowIfError(created.status());
       ctx.stats().nodes_created++;
@@ -47,7 +53,7 @@ void CreatePattern(ExecContext& ctx, const std::vector<CreatePatternSpec>& parts
       (*row)[node.slot] = Slot::NodeRef(created.value());
     }
     for (const auto& rel : part.rels) {
-      storage::PropertyMap properties = ToProperties(ctx, rel.properties, *row);
+      storage::PropertyMap properties = ToProperties(ctx, rel.properties, *row, merge);
       uint64_t src = NodeIdOf((*row)[rel.from_slot], "from");
       uint64_t dst = NodeIdOf((*row)[rel.to_slot], "to");
       auto created = ctx.txn().CreateRel(src, dst, rel.type, properties);

@@ -16,7 +16,7 @@ std::string DirectionArrow(const ExpandSpec& spec, const std::string& body) {
 std::string DescribeExpand(const ExpandSpec& spec, const std::string& range) {
   std::string types;
   for (size_t idx = 0; idx < spec.types.size(); ++idx) types += (idx ? "|" : ":") + spec.types[idx];
-  return spec.text + DirectionArrow(spec, "[" + types + range + "]");
+  return spec.text + DirectionArrow(spec, "[" + types + range + "]") + spec.to_text;
 }
 
 ExpandOperator::ExpandOperator(OperatorPtr child, ExpandSpec spec) : spec_(std::move(spec)) {
@@ -29,7 +29,7 @@ std::string ExpandOperator::Describe() const {
 
 bool ExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
   while (true) {
-    if (!iterator_) {
+    if (!active_) {
       if (!child()->Next(ctx, row)) return false;
       const Slot& from = (*row)[spec_.from_slot];
       if (from.is_null()) continue;
@@ -41,10 +41,11 @@ bool ExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
         throw QueryError(ErrorKind::kRuntime, "expected a node to expand from, got " +
                                                   std::string(ValueTypeName(from.value.type())));
       }
-      iterator_ = ctx.txn().Expand(from_, spec_.direction, spec_.types);
+      cursor_.Reset(ctx, from_, spec_.direction, spec_.types);
+      active_ = true;
     }
-    storage::AdjacencyEntry entry;
-    while (iterator_->Next(&entry)) {
+    Neighbor entry;
+    while (cursor_.Next(ctx, &entry)) {
       ctx.Tick();
       bool duplicate = false;
       for (int other : spec_.unique_rel_slots) {
@@ -57,24 +58,31 @@ bool ExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
         uint64_t to_id = to.kind == Slot::Kind::kNode ? to.id
                          : to.value.type() == ValueType::kNode ? to.value.as_node().id
                                                                 : UINT64_MAX;
-        if (to_id != entry.neighbor) continue;
+        if (to_id != entry.node) continue;
       }
       bool labels_ok = true;
       for (const auto& label : spec_.to_labels) {
-        if (!ctx.HasLabel(entry.neighbor, label)) {
+        if (!ctx.HasLabel(entry.node, label)) {
           labels_ok = false;
           break;
         }
       }
       if (!labels_ok) continue;
-      uint64_t src = entry.outgoing ? from_ : entry.neighbor;
-      uint64_t dst = entry.outgoing ? entry.neighbor : from_;
-      if (spec_.rel_slot >= 0) (*row)[spec_.rel_slot] = ctx.RelSlot(entry.rel, src, dst, entry.type);
-      if (!spec_.to_bound) (*row)[spec_.to_slot] = Slot::NodeRef(entry.neighbor);
+      uint64_t src = entry.outgoing ? from_ : entry.node;
+      uint64_t dst = entry.outgoing ? entry.node : from_;
+      if (spec_.rel_slot >= 0) {
+        Slot& rel = (*row)[spec_.rel_slot];
+        rel.kind = Slot::Kind::kRel;
+        rel.id = entry.rel;
+        rel.src = src;
+        rel.dst = dst;
+        rel.type = entry.type;
+        if (!rel.value.is_null()) rel.value = Value();
+      }
+      if (!spec_.to_bound) (*row)[spec_.to_slot] = Slot::NodeRef(entry.node);
       return true;
     }
-    ThrowIfError(iterator_->status());
-    iterator_.reset();
+    active_ = false;
   }
 }
 

@@ -39,7 +39,7 @@ bool MergeOperator::NextImpl(ExecContext& ctx, Row* row) {
       }
       if (found.empty()) {
         Row created = input;
-        CreatePattern(ctx, create_, &created);
+        CreatePattern(ctx, create_, &created, true);
         for (const auto& item : on_create_) ApplySet(ctx, item, created);
         output_.push_back(std::move(created));
       } else {

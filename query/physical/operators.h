@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "query/physical/neighbor_cursor.h"
 #include "query/physical/operator.h"
 #include "query/procedures/procedure.h"
 #include "query/value_ops.h"
@@ -43,6 +44,10 @@ class ArgumentOperator : public Operator {
 // All nodes, or the nodes of one label, for each input row.
 class NodeScanOperator : public Operator {
  public:
+  void Open(ExecContext& ctx) override {
+    Operator::Open(ctx);
+    iterator_.reset();
+  }
   NodeScanOperator(OperatorPtr child, int slot, std::string variable, std::optional<std::string> label);
   std::string Describe() const override;
 
@@ -59,6 +64,10 @@ class NodeScanOperator : public Operator {
 // Index lookup on (label, key): equality (lo == hi) or a range.
 class NodeIndexSeekOperator : public Operator {
  public:
+  void Open(ExecContext& ctx) override {
+    Operator::Open(ctx);
+    iterator_.reset();
+  }
   NodeIndexSeekOperator(OperatorPtr child, int slot, std::string variable, std::string label,
                         std::string key, BoundExprPtr lo, bool lo_inclusive, BoundExprPtr hi,
                         bool hi_inclusive);
@@ -78,6 +87,10 @@ class NodeIndexSeekOperator : public Operator {
 // Node by id: WHERE id(n) = expr.
 class NodeByIdOperator : public Operator {
  public:
+  void Open(ExecContext& ctx) override {
+    Operator::Open(ctx);
+    pending_ = false;
+  }
   NodeByIdOperator(OperatorPtr child, int slot, std::string variable, BoundExprPtr id);
   std::string Describe() const override;
 
@@ -98,11 +111,17 @@ struct ExpandSpec {
   std::vector<std::string> types;
   std::vector<std::string> to_labels;
   std::vector<int> unique_rel_slots;  // relationships this one must differ from
-  std::string text;  // for EXPLAIN
+  std::string text;     // for EXPLAIN: "(from)"
+  std::string to_text;  // for EXPLAIN: "(to:Label)"
+  bool reversed = false;  // expands the pattern right-to-left
 };
 
 class ExpandOperator : public Operator {
  public:
+  void Open(ExecContext& ctx) override {
+    Operator::Open(ctx);
+    active_ = false;
+  }
   ExpandOperator(OperatorPtr child, ExpandSpec spec);
   std::string Describe() const override;
 
@@ -111,7 +130,8 @@ class ExpandOperator : public Operator {
 
  private:
   ExpandSpec spec_;
-  std::unique_ptr<storage::AdjacencyIterator> iterator_;
+  NeighborCursor cursor_;
+  bool active_ = false;
   uint64_t from_ = 0;
 };
 
@@ -119,6 +139,12 @@ class ExpandOperator : public Operator {
 // (streaming; memory is O(max_hops)).
 class VarExpandOperator : public Operator {
  public:
+  void Open(ExecContext& ctx) override {
+    Operator::Open(ctx);
+    active_ = false;
+    stack_.clear();
+    path_.clear();
+  }
   VarExpandOperator(OperatorPtr child, ExpandSpec spec, int64_t min_hops, int64_t max_hops,
                     bool bind_list);
   std::string Describe() const override;
@@ -128,14 +154,14 @@ class VarExpandOperator : public Operator {
 
  private:
   struct Frame {
-    std::unique_ptr<storage::AdjacencyIterator> iterator;
+    NeighborCursor cursor;
     uint64_t node;
   };
   ExpandSpec spec_;
   int64_t min_hops_, max_hops_;
   bool bind_list_;
   std::vector<Frame> stack_;
-  std::vector<storage::AdjacencyEntry> path_;  // relationships of the current path
+  std::vector<Neighbor> path_;  // relationships of the current path
   bool emit_start_ = false;
   bool active_ = false;
 };
@@ -143,6 +169,12 @@ class VarExpandOperator : public Operator {
 // shortestPath / allShortestPaths between two bound nodes (bidirectional BFS).
 class ShortestPathOperator : public Operator {
  public:
+  void Open(ExecContext& ctx) override {
+    Operator::Open(ctx);
+    paths_.clear();
+    path_starts_.clear();
+    next_path_ = 0;
+  }
   ShortestPathOperator(OperatorPtr child, ExpandSpec spec, int64_t min_hops, int64_t max_hops,
                        bool all, int path_slot);
   std::string Describe() const override;
@@ -156,7 +188,7 @@ class ShortestPathOperator : public Operator {
   int64_t min_hops_, max_hops_;
   bool all_;
   int path_slot_;
-  std::vector<std::vector<storage::AdjacencyEntry>> paths_;  // pending for current input
+  std::vector<std::vector<Neighbor>> paths_;  // pending for current input
   std::vector<uint64_t> path_starts_;
   size_t next_path_ = 0;
 };
@@ -216,6 +248,11 @@ class AggregateOperator : public Operator {
   struct State;
   void Consume(ExecContext& ctx, Row* row);
   std::vector<ProjectItem> keys_;
+  // When every key is a function of entity slots only (variables and their
+  // properties), consecutive rows with the same entities share a group and
+  // skip key evaluation.
+  std::vector<int> key_dependencies_;
+  bool keys_cacheable_ = false;
   std::vector<AggregateSpec> aggregates_;
   std::vector<Row> results_;
   size_t next_ = 0;
@@ -296,6 +333,10 @@ class UnionOperator : public Operator {
 
 class UnwindOperator : public Operator {
  public:
+  void Open(ExecContext& ctx) override {
+    Operator::Open(ctx);
+    active_ = false;
+  }
   UnwindOperator(OperatorPtr child, BoundExprPtr list, int slot, std::string alias);
   std::string Describe() const override { return "Unwind(" + alias_ + ")"; }
 
@@ -314,6 +355,10 @@ class UnwindOperator : public Operator {
 // OPTIONAL MATCH: left outer join of each input row with a nested plan.
 class OptionalOperator : public Operator {
  public:
+  void Open(ExecContext& ctx) override {
+    Operator::Open(ctx);
+    active_ = false;
+  }
   OptionalOperator(OperatorPtr child, std::shared_ptr<PatternPlan> inner, std::vector<int> new_slots);
   std::string Describe() const override { return "Optional"; }
   const Operator* Nested() const override { return inner_->root.get(); }
@@ -351,7 +396,9 @@ struct CreatePatternSpec {
 };
 
 // Applies CREATE to one row (shared by CREATE and MERGE).
-void CreatePattern(ExecContext& ctx, const std::vector<CreatePatternSpec>& parts, Row* row);
+// `merge`: a null property value is an error (MERGE cannot match on null).
+void CreatePattern(ExecContext& ctx, const std::vector<CreatePatternSpec>& parts, Row* row,
+                   bool merge = false);
 
 struct SetSpec {
   SetItemKind kind = SetItemKind::kProperty;
@@ -463,6 +510,11 @@ class MergeOperator : public Operator {
 
 class CallOperator : public Operator {
  public:
+  void Open(ExecContext& ctx) override {
+    Operator::Open(ctx);
+    active_ = false;
+    results_.clear();
+  }
   CallOperator(OperatorPtr child, const Procedure* procedure, std::vector<BoundExprPtr> args,
                std::vector<int> output_indexes, std::vector<int> slots);
   std::string Describe() const override { return "ProcedureCall(" + procedure_->name + ")"; }

@@ -30,7 +30,7 @@ uint64_t NodeIdOf(const Slot& slot) {
 
 struct Parent {
   uint64_t node;
-  storage::AdjacencyEntry entry;  // from `node` to the child (in search direction)
+  Neighbor entry;  // from `node` to the child (in search direction)
 };
 
 }  // namespace
@@ -70,7 +70,8 @@ void ShortestPathOperator::ComputePaths(ExecContext& ctx, uint64_t from, uint64_
     backward[to] = {0, Parent{to, {}}};
     std::vector<uint64_t> forward_frontier{from}, backward_frontier{to};
     int64_t forward_depth = 0, backward_depth = 0;
-    storage::AdjacencyEntry entry;
+    Neighbor entry;
+    NeighborCursor forward_cursor, backward_cursor;
     while (!forward_frontier.empty() && !backward_frontier.empty() &&
            forward_depth + backward_depth < max_hops_) {
       bool expand_forward = forward_frontier.size() <= backward_frontier.size();
@@ -82,29 +83,29 @@ void ShortestPathOperator::ComputePaths(ExecContext& ctx, uint64_t from, uint64_
       std::vector<uint64_t> next;
       int64_t best = INT64_MAX;
       uint64_t meet = 0;
+      NeighborCursor& cursor = expand_forward ? forward_cursor : backward_cursor;
       for (uint64_t node : frontier) {
-        auto iterator = ctx.txn().Expand(node, direction, spec_.types);
-        while (iterator->Next(&entry)) {
+        cursor.Reset(ctx, node, direction, spec_.types);
+        while (cursor.Next(ctx, &entry)) {
           ctx.Tick();
-          if (visited.count(entry.neighbor)) continue;
-          visited[entry.neighbor] = {depth + 1, Parent{node, entry}};
-          auto hit = other.find(entry.neighbor);
+          if (visited.count(entry.node)) continue;
+          visited[entry.node] = {depth + 1, Parent{node, entry}};
+          auto hit = other.find(entry.node);
           if (hit != other.end()) {
             int64_t length = depth + 1 + hit->second.first;
             if (length < best) {
               best = length;
-              meet = entry.neighbor;
+              meet = entry.node;
             }
           }
-          next.push_back(entry.neighbor);
+          next.push_back(entry.node);
         }
-        ThrowIfError(iterator->status());
       }
       ++depth;
       ctx.CheckRowCount(forward.size() + backward.size(), "shortestPath search");
       if (best != INT64_MAX) {
         if (best > max_hops_ || best < min_hops_) return;
-        std::vector<storage::AdjacencyEntry> path;
+        std::vector<Neighbor> path;
         // Forward half: walk parents back to `from`, entries reversed.
         for (uint64_t node = meet; node != from;) {
           const Parent& parent = forward[node].second;
@@ -114,8 +115,8 @@ void ShortestPathOperator::ComputePaths(ExecContext& ctx, uint64_t from, uint64_
         std::reverse(path.begin(), path.end());
         for (uint64_t node = meet; node != to;) {
           const Parent& parent = backward[node].second;
-          storage::AdjacencyEntry flipped = parent.entry;
-          flipped.neighbor = parent.node;
+          Neighbor flipped = parent.entry;
+          flipped.node = parent.node;
           flipped.outgoing = !parent.entry.outgoing;
           path.push_back(flipped);
           node = parent.node;
@@ -135,24 +136,24 @@ void ShortestPathOperator::ComputePaths(ExecContext& ctx, uint64_t from, uint64_
   std::vector<uint64_t> frontier{from};
   int64_t depth = 0;
   bool found = false;
-  storage::AdjacencyEntry entry;
+  Neighbor entry;
+  NeighborCursor cursor;
   while (!frontier.empty() && depth < max_hops_ && !found) {
     std::vector<uint64_t> next;
     for (uint64_t node : frontier) {
-      auto iterator = ctx.txn().Expand(node, spec_.direction, spec_.types);
-      while (iterator->Next(&entry)) {
+      cursor.Reset(ctx, node, spec_.direction, spec_.types);
+      while (cursor.Next(ctx, &entry)) {
         ctx.Tick();
-        auto it = depth_of.find(entry.neighbor);
+        auto it = depth_of.find(entry.node);
         if (it == depth_of.end()) {
-          depth_of[entry.neighbor] = depth + 1;
-          next.push_back(entry.neighbor);
+          depth_of[entry.node] = depth + 1;
+          next.push_back(entry.node);
         } else if (it->second != depth + 1) {
           continue;
         }
-        parents[entry.neighbor].push_back(Parent{node, entry});
-        if (entry.neighbor == to) found = true;
+        parents[entry.node].push_back(Parent{node, entry});
+        if (entry.node == to) found = true;
       }
-      ThrowIfError(iterator->status());
     }
     ++depth;
     ctx.CheckRowCount(depth_of.size(), "allShortestPaths search");
@@ -160,7 +161,7 @@ void ShortestPathOperator::ComputePaths(ExecContext& ctx, uint64_t from, uint64_
   }
   if (!found || depth < min_hops_ || !labels_ok(to)) return;
   // Enumerate every path back from `to` (depth-first over parents).
-  std::vector<storage::AdjacencyEntry> reversed;
+  std::vector<Neighbor> reversed;
   std::function<void(uint64_t)> walk = [&](uint64_t node) {
     if (node == from) {
       paths_.emplace_back(reversed.rbegin(), reversed.rend());
@@ -189,11 +190,11 @@ bool ShortestPathOperator::NextImpl(ExecContext& ctx, Row* row) {
       ValueList rels;
       for (const auto& entry : path) {
         auto rel = ctx.GetRel(entry.rel);
-        RelValue rel_value = rel ? *rel : RelValue{entry.rel, 0, 0, entry.type, {}};
+        RelValue rel_value = rel ? *rel : RelValue{entry.rel, 0, 0, ctx.TypeName(entry.type), {}};
         value.rels.push_back(rel_value);
         if (spec_.rel_slot >= 0) rels.push_back(Value::Rel(rel_value));
-        auto node = ctx.GetNode(entry.neighbor);
-        value.nodes.push_back(node ? *node : NodeValue{entry.neighbor, {}, {}});
+        auto node = ctx.GetNode(entry.node);
+        value.nodes.push_back(node ? *node : NodeValue{entry.node, {}, {}});
       }
       if (path_slot_ >= 0) {
         Slot slot;

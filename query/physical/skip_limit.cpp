@@ -39,7 +39,11 @@ bool SkipLimitOperator::NextImpl(ExecContext& ctx, Row* row) {
     Row empty(row->size());
     remaining_ = limit_ ? CountArgument(ctx, limit_, "LIMIT", empty) : -1;
     int64_t skip = skip_ ? CountArgument(ctx, skip_, "SKIP", empty) : 0;
-    if (remaining_ == 0) return false;
+    if (remaining_ == 0) {
+      // One pull runs eager updates below (their side effects must happen).
+      child()->Next(ctx, row);
+      return false;
+    }
     for (int64_t idx = 0; idx < skip; ++idx) {
       if (!child()->Next(ctx, row)) {
         remaining_ = 0;

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "query/physical/operators.h"
 
 namespace ecograph::query {
@@ -39,7 +41,14 @@ bool VarExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
       Slot list;
       if (bind_list_) {
         ValueList rels;
-        for (const auto& entry : path_) rels.push_back(ctx.Materialize(ctx.RelSlot(entry.rel, 0, 0, entry.type)));
+        for (const auto& entry : path_) {
+          Slot rel;
+          rel.kind = Slot::Kind::kRel;
+          rel.id = entry.rel;
+          rels.push_back(ctx.Materialize(rel));
+        }
+        // The list follows the pattern's left-to-right order.
+        if (spec_.reversed) std::reverse(rels.begin(), rels.end());
         list.value = Value::List(std::move(rels));
       }
       (*row)[spec_.rel_slot] = std::move(list);
@@ -56,15 +65,18 @@ bool VarExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
       stack_.clear();
       path_.clear();
       active_ = true;
-      if (max_hops_ >= 1) stack_.push_back({ctx.txn().Expand(start, spec_.direction, spec_.types), start});
+      if (max_hops_ >= 1) {
+        stack_.emplace_back();
+        stack_.back().node = start;
+        stack_.back().cursor.Reset(ctx, start, spec_.direction, spec_.types);
+      }
       if (min_hops_ == 0 && emit(start)) return true;
     }
     while (!stack_.empty()) {
       ctx.Tick();
       Frame& top = stack_.back();
-      storage::AdjacencyEntry entry;
-      if (!top.iterator->Next(&entry)) {
-        ThrowIfError(top.iterator->status());
+      Neighbor entry;
+      if (!top.cursor.Next(ctx, &entry)) {
         stack_.pop_back();
         if (!path_.empty()) path_.pop_back();
         continue;
@@ -80,9 +92,11 @@ bool VarExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
       path_.push_back(entry);
       int64_t depth = static_cast<int64_t>(path_.size());
       if (depth < max_hops_) {
-        stack_.push_back({ctx.txn().Expand(entry.neighbor, spec_.direction, spec_.types), entry.neighbor});
+        stack_.emplace_back();
+        stack_.back().node = entry.node;
+        stack_.back().cursor.Reset(ctx, entry.node, spec_.direction, spec_.types);
       }
-      bool produced = depth >= min_hops_ && emit(entry.neighbor);
+      bool produced = depth >= min_hops_ && emit(entry.node);
       if (depth >= max_hops_) path_.pop_back();
       if (produced) return true;
     }

@@ -63,8 +63,8 @@ class Config {
     map_ = &args[index].as_map();
     for (const auto& [key, value] : *map_) {
       if (std::find(allowed_.begin(), allowed_.end(), key) == allowed_.end()) {
-        Fail(procedure_, "unknown configuration key '" + key + "' (allowed: " + Join(allowed_) +
-                             ")");
+        Fail(procedure_,
+             "unknown configuration key '" + key + "' (allowed: " + Join(allowed_) + ")");
       }
     }
   }
@@ -115,8 +115,8 @@ class Config {
       Fail(procedure_, "'" + key + "' must be a number");
     }
     if (!(d >= min && d <= max)) {
-      Fail(procedure_, "'" + key + "' must be between " + std::to_string(min) + " and " +
-                           std::to_string(max));
+      Fail(procedure_,
+           "'" + key + "' must be between " + std::to_string(min) + " and " + std::to_string(max));
     }
     return d;
   }
@@ -142,8 +142,8 @@ class Config {
     if (d == "OUTGOING" || d == "OUT" || d == "NATURAL") return TraversalDirection::kOutgoing;
     if (d == "INCOMING" || d == "IN" || d == "REVERSE") return TraversalDirection::kIncoming;
     if (d == "BOTH" || d == "UNDIRECTED") return TraversalDirection::kUndirected;
-    Fail(procedure_, "'direction' must be 'OUTGOING', 'INCOMING' or 'BOTH', got '" +
-                         v->as_string() + "'");
+    Fail(procedure_,
+         "'direction' must be 'OUTGOING', 'INCOMING' or 'BOTH', got '" + v->as_string() + "'");
   }
 
   // years: [from, to], either may be null.
@@ -196,8 +196,8 @@ void CheckLabels(const std::string& procedure, const Topology& topology,
                  const std::vector<std::string>& labels) {
   for (const auto& label : labels) {
     if (!topology.FindLabel(label)) {
-      Fail(procedure, "unknown label '" + label + "' (known: " + Join(topology.label_names()) +
-                          ")");
+      Fail(procedure,
+           "unknown label '" + label + "' (known: " + Join(topology.label_names()) + ")");
     }
   }
 }
@@ -224,7 +224,8 @@ class Materializer {
     auto it = nodes_.find(id);
     if (it != nodes_.end()) return it->second;
     auto node = ctx_.txn.GetNode(id);
-    if (!node.ok()) throw QueryError(ErrorKind::kStorage, procedure_ + ": " + node.status().ToString());
+    if (!node.ok())
+      throw QueryError(ErrorKind::kStorage, procedure_ + ": " + node.status().ToString());
     NodeValue value;
     value.id = id;
     if (node.value()) {
@@ -233,7 +234,20 @@ class Materializer {
     }
     return nodes_.emplace(id, std::move(value)).first->second;
   }
-  Value NodeValueOf(VertexIndex v) { return Value::Node(Node(topology_.NodeOf(v))); }
+  // Each vertex once (whole-graph results): no caching, no copy.
+  Value NodeValueOf(VertexIndex v) {
+    storage::NodeId id = topology_.NodeOf(v);
+    auto node = ctx_.txn.GetNode(id);
+    if (!node.ok())
+      throw QueryError(ErrorKind::kStorage, procedure_ + ": " + node.status().ToString());
+    NodeValue value;
+    value.id = id;
+    if (node.value()) {
+      value.labels = std::move(node.value()->labels);
+      value.properties = std::move(node.value()->properties);
+    }
+    return Value::Node(std::move(value));
+  }
 
   Value PathOf(const graph::Path& path) {
     PathValue out;
@@ -241,7 +255,8 @@ class Materializer {
     for (graph::EdgeIndex e : path.edges) {
       storage::RelId id = topology_.RelOf(e);
       auto rel = ctx_.txn.GetRel(id);
-      if (!rel.ok()) throw QueryError(ErrorKind::kStorage, procedure_ + ": " + rel.status().ToString());
+      if (!rel.ok())
+        throw QueryError(ErrorKind::kStorage, procedure_ + ": " + rel.status().ToString());
       RelValue value;
       value.id = id;
       if (rel.value()) {
@@ -272,7 +287,8 @@ std::optional<storage::NodeId> NodeArg(const std::string& procedure, const std::
   if (index >= args.size() || args[index].is_null()) return std::nullopt;
   const Value& v = args[index];
   if (v.type() == ValueType::kNode) return v.as_node().id;
-  if (v.type() == ValueType::kInt && v.as_int() >= 0) return static_cast<storage::NodeId>(v.as_int());
+  if (v.type() == ValueType::kInt && v.as_int() >= 0)
+    return static_cast<storage::NodeId>(v.as_int());
   Fail(procedure, std::string("'") + name + "' must be a node, got " + ValueTypeName(v.type()));
 }
 
@@ -283,14 +299,14 @@ int64_t IntArg(const std::string& procedure, const std::vector<Value>& args, siz
   }
   int64_t i = args[index].as_int();
   if (i < min || i > max) {
-    Fail(procedure, std::string("'") + name + "' must be between " + std::to_string(min) +
-                        " and " + std::to_string(max));
+    Fail(procedure, std::string("'") + name + "' must be between " + std::to_string(min) + " and " +
+                        std::to_string(max));
   }
   return i;
 }
 
 const std::vector<std::string> kPathKeys = {"relationshipTypes", "direction", "maxHops", "years",
-                                            "inTimeOrder", "limit"};
+                                            "inTimeOrder",       "limit"};
 
 // Shared by the three path procedures: mode 0 shortest, 1 all shortest, 2 k shortest.
 Rows RunPaths(const std::string& procedure, int mode, ProcedureContext& ctx,
@@ -365,8 +381,8 @@ std::string EndpointArg(const std::string& procedure, const std::vector<Value>& 
       Fail(procedure, std::string("'") + name + "' node has no string 'name' property");
     }
   }
-  Fail(procedure, std::string("'") + name +
-                      "' must be a company, country or region name (a string)");
+  Fail(procedure,
+       std::string("'") + name + "' must be a company, country or region name (a string)");
 }
 
 }  // namespace

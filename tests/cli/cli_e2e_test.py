@@ -174,6 +174,23 @@ class QueryTest(Base):
         self.assertOk(r)
         self.assertEqual(r.stdout, "a\n50000000.0\n")
 
+    def test_repl_script_meta_commands(self):
+        sub = os.path.join(self.tmp, "sub.cypher")
+        write(sub, "MATCH (c:Country {name: 'Turkey'}) RETURN c.iso2 AS iso;\n")
+        svg = os.path.join(self.tmp, "last.svg")
+        script = ("MATCH p = (:Company {name: 'Alpha Group'})-[:ACQUIRED]->() RETURN p;\n"
+                  ":render %s dot\n:format tsv\n:explain\n:source %s\n:params\n:help\n:quit\n"
+                  "RETURN 'not reached';\n" % (svg, sub))
+        r = self.run_bin(["repl", "--db", self.db], stdin=script)
+        self.assertOk(r)
+        with open(svg, encoding="utf-8") as f:
+            self.assertIn("Beta Mart", f.read())
+        self.assertIn("iso\nTR\n", r.stdout)
+        self.assertIn(":render FILE", r.stdout)
+        self.assertNotIn("not reached", r.stdout)
+        r = self.run_bin(["repl", "--db", self.db], stdin=":nonsense\n")
+        self.assertEqual(r.returncode, 1)
+
     def test_param_typing(self):
         cases = [("42", "INTEGER"), ("2.5", "FLOAT"), ("true", "BOOLEAN"), ("null", "NULL"),
                  ("[1,2]", "LIST"), ('{"k":1}', "MAP"), ("hello", "STRING"), ('"7"', "STRING")]
@@ -325,6 +342,8 @@ class ExitCodeTest(Base):
             r = self.run_bin(["query", "--db", self.db, "--read-only", "-c", "RETURN 1 AS x",
                               "--format", "csv"])
             self.assertOk(r)
+            # Commands that only read fall back to a read-only open.
+            self.assertOk(self.run_bin(["stats", "--db", self.db]))
         finally:
             holder.stdin.close()
             holder.wait(timeout=60)
@@ -448,6 +467,12 @@ class RenderTest(Base):
         with open(out, encoding="utf-8") as f:
             self.assertIn("Delta Pay", f.read())
 
+    def test_format_flag_to_stdout(self):
+        r = self.run_bin(["render", "--db", self.db, "--country", "Turkey", "--format", "svg",
+                          "--engine", "dot", "--cluster-by", "country"])
+        self.assertOk(r)
+        self.assertIn("<svg", r.stdout)
+
     def test_bad_engine_is_usage_error(self):
         r = self.run_bin(["render", "--db", self.db, "--engine", "nope", "--country", "Turkey"])
         self.assertEqual(r.returncode, 2)
@@ -527,6 +552,9 @@ class ReplTest(Base):
         r = self.tmux("new-session", "-d", "-s", name, "-x", "150", "-y", "50", command)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.wait_for(name, "ecograph>")
+        # libedit switches the terminal mode after the prompt; keys typed
+        # before that may be dropped.
+        time.sleep(0.5)
 
     def screen(self, name):
         return self.tmux("capture-pane", "-p", "-t", name).stdout
@@ -541,7 +569,8 @@ class ReplTest(Base):
         self.fail("%r did not appear; screen:\n%s" % (text, self.screen(name)))
 
     def keys(self, name, *keys):
-        self.tmux("send-keys", "-t", name, *keys)
+        # tmux reads a trailing ';' as its command separator: escape it.
+        self.tmux("send-keys", "-t", name, *[k[:-1] + "\\;" if k.endswith(";") else k for k in keys])
 
     def stop(self, name):
         self.keys(name, ":quit", "Enter")
@@ -582,6 +611,11 @@ class ReplTest(Base):
         try:
             self.keys("third", "RETURN (;", "Enter")
             self.wait_for("third", "^")
+            # Ctrl-C drops the statement being typed, not the REPL.
+            self.keys("third", "MATCH (n)", "Enter")
+            self.wait_for("third", "...>")
+            self.keys("third", "C-c")
+            self.wait_for("third", "^C")
             self.keys("third", "RETURN 40 + 2 AS answer;", "Enter")
             self.wait_for("third", "42")
         finally:
@@ -616,9 +650,11 @@ class BenchTest(Base):
         self.assertGreater(lines[0]["db_bytes"], 0)
         self.assertEqual(lines[-1]["step"], "peak_rss")
         self.assertGreater(lines[-1]["max_rss_mb"], 0)
+        with open(os.path.join(self.gen, "manifest.json"), encoding="utf-8") as f:
+            scale = json.load(f)["scale"]
         for line in lines:
             self.assertEqual(line["peer"], "ecograph")
-            self.assertEqual(line["scale"], json.load(open(os.path.join(self.gen, "manifest.json")))["scale"])
+            self.assertEqual(line["scale"], scale)
             for key in ("peer_version", "step", "run", "seconds", "rows", "checksum", "status"):
                 self.assertIn(key, line)
         self.assertFalse(os.path.exists(os.path.join(self.tmp, "work")), "work dir not deleted")

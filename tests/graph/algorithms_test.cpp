@@ -1,10 +1,11 @@
+#include <gtest/gtest.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <random>
 #include <set>
-
-#include <gtest/gtest.h>
 
 #include "graph/algorithms/betweenness.h"
 #include "graph/algorithms/components.h"
@@ -101,7 +102,8 @@ TEST(AllShortestPathsTest, DiamondWithParallelEdges) {
     for (EdgeIndex e : p.edges) r.push_back(t->RelOf(e));
     rels.insert(r);
   }
-  EXPECT_EQ(rels, (std::set<std::vector<storage::RelId>>{{1000, 1003}, {1001, 1003}, {1002, 1004}}));
+  EXPECT_EQ(rels,
+            (std::set<std::vector<storage::RelId>>{{1000, 1003}, {1001, 1003}, {1002, 1004}}));
   PathOptions limited;
   limited.limit = 2;
   EXPECT_EQ(AllShortestPaths(EdgeFilter(*t, {}, kOut), {0}, {3}, limited).size(), 2u);
@@ -125,8 +127,11 @@ TEST(KShortestPathsTest, Diamond) {
 // 0 -[2015]-> 1 -[2010]-> 2 is short but goes back in time;
 // 0 -[2012]-> 3 -[2013]-> 4 -[2014]-> 2 is in time order.
 std::shared_ptr<const Topology> BackwardsInTime() {
-  return MakeTopology(5, {{0, 1, "D", 2015}, {1, 2, "D", 2010}, {0, 3, "D", 2012},
-                          {3, 4, "D", 2013}, {4, 2, "D", 2014}});
+  return MakeTopology(5, {{0, 1, "D", 2015},
+                          {1, 2, "D", 2010},
+                          {0, 3, "D", 2012},
+                          {3, 4, "D", 2013},
+                          {4, 2, "D", 2014}});
 }
 
 TEST(TimeOrderTest, RejectsBackwardsPath) {
@@ -151,8 +156,8 @@ TEST(TimeOrderTest, RejectsBackwardsPath) {
 TEST(TimeOrderTest, RevisitsVertexWithEarlierYear) {
   // Vertex 1 is reached first late (2020) and only later early enough:
   // 0 -[2020]-> 1 -[2012]-> 3; 0 -[2010]-> 2 -[2011]-> 1.
-  auto t = MakeTopology(4, {{0, 1, "D", 2020}, {1, 3, "D", 2012}, {0, 2, "D", 2010},
-                            {2, 1, "D", 2011}});
+  auto t =
+      MakeTopology(4, {{0, 1, "D", 2020}, {1, 3, "D", 2012}, {0, 2, "D", 2010}, {2, 1, "D", 2011}});
   PathOptions options;
   options.in_time_order = true;
   EXPECT_EQ(Vertices(ShortestPath(EdgeFilter(*t, {}, kOut), 0, 3, options)),
@@ -188,8 +193,11 @@ void Enumerate(const EdgeFilter& f, VertexIndex v, VertexIndex target, uint32_t 
 
 TEST(PathSearchTest, MatchesBruteForceOnRandomGraphs) {
   std::mt19937 rng(12345);
-  for (int trial = 0; trial < 150; ++trial) {
-    const uint32_t n = 5 + rng() % 5;
+  // ECOGRAPH_STRESS=1: many more (and larger) graphs.
+  const bool stress = std::getenv("ECOGRAPH_STRESS") != nullptr;
+  const int trials = stress ? 5000 : 150;
+  for (int trial = 0; trial < trials; ++trial) {
+    const uint32_t n = 5 + rng() % (stress ? 8 : 5);
     std::vector<EdgeSpec> edges;
     const uint32_t m = n + rng() % (2 * n);
     for (uint32_t i = 0; i < m; ++i) {
@@ -241,6 +249,77 @@ TEST(PathSearchTest, MatchesBruteForceOnRandomGraphs) {
   }
 }
 
+// Brute force for vertex sets: simple paths from any source that end at the
+// first target they reach (intermediate vertices are not targets).
+void EnumerateSets(const EdgeFilter& f, const std::set<VertexIndex>& targets, uint32_t max_hops,
+                   Path& current, std::vector<Path>& out) {
+  if (current.length() >= max_hops) return;
+  f.ForEachStep(current.vertices.back(), [&](EdgeIndex e, VertexIndex w) {
+    if (std::find(current.vertices.begin(), current.vertices.end(), w) != current.vertices.end()) {
+      return;
+    }
+    current.vertices.push_back(w);
+    current.edges.push_back(e);
+    if (targets.count(w)) {
+      out.push_back(current);
+    } else {
+      EnumerateSets(f, targets, max_hops, current, out);
+    }
+    current.vertices.pop_back();
+    current.edges.pop_back();
+  });
+}
+
+TEST(PathSearchTest, VertexSetsMatchBruteForce) {
+  std::mt19937 rng(777);
+  const bool stress = std::getenv("ECOGRAPH_STRESS") != nullptr;
+  for (int trial = 0; trial < (stress ? 3000 : 100); ++trial) {
+    const uint32_t n = 6 + rng() % 6;
+    std::vector<EdgeSpec> edges;
+    for (uint32_t i = 0; i < 2 * n; ++i) {
+      edges.push_back({static_cast<uint32_t>(rng() % n), static_cast<uint32_t>(rng() % n), "D",
+                       2000 + static_cast<int32_t>(rng() % 5)});
+    }
+    auto t = MakeTopology(n, edges);
+    EdgeFilter f(*t, {}, trial % 2 ? kOut : kBoth);
+    const std::vector<VertexIndex> sources{0, 1, 2};
+    const std::vector<VertexIndex> targets{n - 2, n - 1, 2};  // 2 is both
+    for (bool time_order : {false, true}) {
+      PathOptions options;
+      options.in_time_order = time_order;
+      options.max_hops = 5;
+      std::vector<Path> brute;
+      for (VertexIndex s : sources) {
+        Path start;
+        start.vertices = {s};
+        EnumerateSets(f, {targets.begin(), targets.end()}, options.max_hops, start, brute);
+      }
+      if (time_order) {
+        std::erase_if(brute, [&](const Path& p) { return !IsTimeOrdered(*t, p); });
+      }
+      std::sort(brute.begin(), brute.end());
+      SCOPED_TRACE("trial " + std::to_string(trial) + " time " + std::to_string(time_order));
+      auto shortest = ShortestPath(f, sources, targets, options);
+      ASSERT_EQ(shortest.has_value(), !brute.empty());
+      if (brute.empty()) continue;
+      EXPECT_EQ(shortest->length(), brute.front().length());
+      auto all = AllShortestPaths(f, sources, targets, options);
+      std::set<Path> expected_all;
+      for (const Path& p : brute) {
+        if (p.length() == brute.front().length()) expected_all.insert(p);
+      }
+      EXPECT_EQ(std::set<Path>(all.begin(), all.end()), expected_all);
+      auto ksp = KShortestPaths(f, sources, targets, 8, options);
+      ASSERT_EQ(ksp.size(), std::min<size_t>(8, brute.size()));
+      EXPECT_EQ(std::set<Path>(ksp.begin(), ksp.end()).size(), ksp.size());
+      for (size_t i = 0; i < ksp.size(); ++i) {
+        EXPECT_EQ(ksp[i].length(), brute[i].length()) << "rank " << i;
+        EXPECT_TRUE(std::binary_search(brute.begin(), brute.end(), ksp[i]));
+      }
+    }
+  }
+}
+
 TEST(KHopTest, PathGraph) {
   auto t = PathGraph();
   auto hops = KHopNeighbourhood(EdgeFilter(*t, {}, kOut), 1, 2);
@@ -281,8 +360,7 @@ TEST(PageRankTest, MatchesNetworkx) {
   auto t = MakeTopology(5, {{0, 1}, {0, 1}, {1, 2}, {2, 0}, {2, 3}, {4, 3}, {0, 2}});
   auto result = PageRank(EdgeFilter(*t), VertexFilter(*t), PageRankOptions{});
   EXPECT_TRUE(result.converged);
-  const double expected[] = {0.1957941481, 0.1849243073, 0.2866349599, 0.2586722946,
-                             0.0739742901};
+  const double expected[] = {0.1957941481, 0.1849243073, 0.2866349599, 0.2586722946, 0.0739742901};
   double sum = 0;
   for (int v = 0; v < 5; ++v) {
     EXPECT_NEAR(result.score[v], expected[v], 1e-8) << v;

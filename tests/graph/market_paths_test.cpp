@@ -94,11 +94,10 @@ TEST_F(MarketPathsTest, RegionsAndTimeOrder) {
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   std::vector<std::string> chains;
   for (const auto& p : result.value().paths) chains.push_back(FormatMarketPath(p));
-  EXPECT_EQ(chains,
-            (std::vector<std::string>{
-                "Tencent (China) -[INVESTED_IN 2010, $1.5B]-> Sea (Singapore) "
-                "-[PARTNERED_WITH 2009]-> Trendyol (Turkey) <-[SUBSIDIARY_OF 2019, 100%]- "
-                "Dolap (Turkey)"}));
+  EXPECT_EQ(chains, (std::vector<std::string>{
+                        "Tencent (China) -[INVESTED_IN 2010, $1.5B]-> Sea (Singapore) "
+                        "-[PARTNERED_WITH 2009]-> Trendyol (Turkey) <-[SUBSIDIARY_OF 2019, 100%]- "
+                        "Dolap (Turkey)"}));
   options.in_time_order = true;
   result = Trace("East Asia", "Dolap", options);
   ASSERT_TRUE(result.ok());

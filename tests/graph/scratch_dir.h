@@ -1,10 +1,10 @@
 #pragma once
 // A fresh scratch directory for a test database, removed on destruction.
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <string>
-
-#include <unistd.h>
 
 namespace ecograph::graph::testing {
 
@@ -12,10 +12,10 @@ class ScratchDir {
  public:
   ScratchDir() {
     static std::atomic<int> counter{0};
-    path_ = (std::filesystem::temp_directory_path() /
-             ("ecograph-graph-test-" + std::to_string(::getpid()) + "-" +
-              std::to_string(counter++)))
-                .string();
+    path_ =
+        (std::filesystem::temp_directory_path() /
+         ("ecograph-graph-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
+            .string();
     std::filesystem::remove_all(path_);
   }
   ~ScratchDir() {

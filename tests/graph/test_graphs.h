@@ -2,11 +2,11 @@
 // Small hand-built topologies for the algorithm tests. Node ids are
 // 100 + vertex index, relationship ids 1000 + insertion order, so that ids
 // and indices are never confused.
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "graph/topology.h"
 

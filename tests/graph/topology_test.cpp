@@ -1,8 +1,8 @@
 #include "graph/topology.h"
 
-#include <random>
-
 #include <gtest/gtest.h>
+
+#include <random>
 
 #include "memory_transaction.h"
 #include "test_graphs.h"
@@ -26,8 +26,8 @@ TEST(TopologyTest, BuildsFromTransaction) {
   const Topology& t = *built.value();
   EXPECT_EQ(t.num_vertices(), 3u);
   EXPECT_EQ(t.num_edges(), 3u);
-  EXPECT_EQ(t.type_names(), (std::vector<std::string>{"ACQUIRED", "HEADQUARTERED_IN",
-                                                       "INVESTED_IN"}));
+  EXPECT_EQ(t.type_names(),
+            (std::vector<std::string>{"ACQUIRED", "HEADQUARTERED_IN", "INVESTED_IN"}));
   EXPECT_EQ(t.label_names(), (std::vector<std::string>{"Company", "Country", "Startup"}));
 
   VertexIndex a = t.VertexOf(alibaba), c = t.VertexOf(china), tr = t.VertexOf(trendyol);
@@ -101,8 +101,9 @@ TEST(TopologyTest, MemoryPerRelationship) {
   TopologyBuilder builder;
   for (uint32_t v = 0; v < nodes; ++v) builder.AddNode(v * 3 + 1, {"Company"});
   for (uint32_t r = 0; r < rels; ++r) {
-    ASSERT_TRUE(builder.AddRel(r + 1, (rng() % nodes) * 3 + 1, (rng() % nodes) * 3 + 1,
-                               r % 2 ? "A" : "B", 2000 + static_cast<int32_t>(r % 20))
+    ASSERT_TRUE(builder
+                    .AddRel(r + 1, (rng() % nodes) * 3 + 1, (rng() % nodes) * 3 + 1,
+                            r % 2 ? "A" : "B", 2000 + static_cast<int32_t>(r % 20))
                     .ok());
   }
   auto built = builder.Finish();

@@ -55,7 +55,8 @@ TEST(DefaultDatabaseTest, BadDataLeavesNoDatabase) {
   std::string db = dir / "x.db";
   auto store = OpenOrCreateDefault(db, dir / "data", storage::OpenOptions());
   ASSERT_FALSE(store.ok());
-  EXPECT_EQ(store.status().message(), bad + ":2:3: expected an integer for column 'n:int', found 'zz'");
+  EXPECT_EQ(store.status().message(),
+            bad + ":2:3: expected an integer for column 'n:int', found 'zz'");
   EXPECT_FALSE(fs::exists(db));
   EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1);
 }
@@ -71,6 +72,33 @@ TEST(DefaultDatabaseTest, LocateDataDirHonoursTheEnvironment) {
   auto missing = LocateDataDir();
   unsetenv("ECOGRAPH_DATA_DIR");
   EXPECT_FALSE(missing.ok());
+}
+
+}  // namespace
+}  // namespace ecograph::graph
+
+namespace ecograph::graph {
+namespace {
+
+// The bundled data of the source tree builds a consistent database.
+TEST(DefaultDatabaseTest, BundledDataImports) {
+  auto data = LocateDataDir();
+  if (!data.ok() || !fs::exists(*data + "/nodes_company.csv")) {
+    GTEST_SKIP() << "no bundled data directory";
+  }
+  ScratchDir dir;
+  auto store = OpenOrCreateDefault(dir / "alibaba.db", *data, storage::OpenOptions());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto txn = (*store)->BeginRead();
+  EXPECT_GT(txn->CountLabel("Company"), 0u);
+  EXPECT_GT(txn->Counts().relationships, 0u);
+  bool company_index = false;
+  for (const auto& index : txn->Indexes()) {
+    if (index.label == "Company" && index.key == "name") company_index = true;
+  }
+  EXPECT_TRUE(company_index);
+  auto report = (*store)->Check();
+  EXPECT_TRUE(report.ok()) << (report.problems.empty() ? "" : report.problems[0]);
 }
 
 }  // namespace

@@ -1,9 +1,10 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <cstdlib>
 #include <filesystem>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "graph/io/exporter.h"
 #include "graph/io/importer.h"
@@ -21,9 +22,10 @@ using testing::WriteFile;
 // Nodes of every value type, conflicting types under one label set, no
 // labels, several labels; relationships with properties, parallel and a
 // self-loop; awkward strings.
-constexpr const char* kRichGraph = R"JSONL({"type":"node","id":"a","labels":["Company"],"properties":{"name":"Smith, \"John\" & Co\nLtd","founded":1999,"cap":5.0,"ratio":0.1,"public":true,"tags":["x","y z"],"nums":[1,-2,9007199254740993],"ws":[0.5,2.0],"flags":[false],"empty":[],"blank":""}}
+constexpr const char* kRichGraph =
+    R"JSONL({"type":"node","id":"a","labels":["Company"],"properties":{"name":"Smith, \"John\" & Co\nLtd","founded":1999,"cap":5.0,"ratio":0.1,"public":true,"tags":["x","y z"],"nums":[1,-2,9007199254740993],"ws":[0.5,2.0],"flags":[false],"empty":[],"blank":""}}
 {"type":"node","id":"b","labels":["Company"],"properties":{"name":"北京 😀","founded":"unknown","cap":-1e-300}}
-{"type":"node","id":"c","labels":[],"properties":{"note":"no labels; semi;colons","v":1}}
+{"type":"node","id":"c","labels":[],"properties":{"note":"no labels; semi;colons","v":1,"a,b":"comma key","x:y":false}}
 {"type":"node","id":"d","labels":["Company","Public"],"properties":{"name":"<tag attr='1'>\\back","big":-9223372036854775808}}
 {"type":"node","id":"e","labels":["Company"],"properties":{}}
 {"type":"relationship","start":"a","end":"b","label":"ACQUIRED","properties":{"year":2016,"amount":1.5e9,"stake":1.0}}
@@ -107,8 +109,8 @@ TEST_F(ExportTest, JsonlRoundTripGivesAnIdenticalGraph) {
 TEST_F(ExportTest, CsvRejectsWhatItCannotRepresent) {
   auto store = testing::OpenStore(dir_ / "db3");
   ImportOptions import;
-  import.node_files = {WriteFile(dir_ / "mixed.jsonl",
-                                 "{\"type\":\"node\",\"id\":1,\"properties\":{\"m\":[1,\"a\"]}}\n")};
+  import.node_files = {WriteFile(
+      dir_ / "mixed.jsonl", "{\"type\":\"node\",\"id\":1,\"properties\":{\"m\":[1,\"a\"]}}\n")};
   ASSERT_TRUE(Import(*store, import).ok());
   ExportOptions options;
   options.output = dir_ / "csv3";
@@ -184,6 +186,8 @@ TEST_F(ExportTest, SubgraphLeavesOutDanglingRelationships) {
   ExportOptions options;
   options.format = ExportFormat::kCsv;
   options.output = dir_ / "sub";
+  ASSERT_TRUE(ExportStore(*source_, options).ok());  // replaced by the next export
+  WriteFile(dir_ / "sub/keep.txt", "not an export file");
   auto csv = ExportSubgraph(subgraph, options);
   ASSERT_TRUE(csv.ok()) << csv.status().ToString();
   auto copy = ReimportCsvDir(dir_ / "sub", dir_ / "db4");
@@ -191,6 +195,7 @@ TEST_F(ExportTest, SubgraphLeavesOutDanglingRelationships) {
   auto counts = copy->BeginRead()->Counts();
   EXPECT_EQ(counts.nodes, 2u);
   EXPECT_EQ(counts.relationships, 3u);
+  EXPECT_TRUE(fs::exists(dir_ / "sub/keep.txt"));
 }
 
 TEST(BenchDataTest, SmallPresetImportsWithTheManifestCounts) {
@@ -230,6 +235,43 @@ TEST(BenchDataTest, SmallPresetImportsWithTheManifestCounts) {
   EXPECT_EQ((*node)->properties.at("id").kind(), storage::ValueKind::kString);
   EXPECT_EQ((*node)->properties.at("founded").kind(), storage::ValueKind::kInt);
   EXPECT_TRUE(store->Check().ok());
+}
+
+// ECOGRAPH_STRESS=1: the medium preset (~1M relationships).
+TEST(BenchDataTest, MediumPresetStress) {
+  const char* stress = std::getenv("ECOGRAPH_STRESS");
+  if (stress == nullptr || std::string(stress) != "1") GTEST_SKIP() << "set ECOGRAPH_STRESS=1";
+  std::string gen = std::string(ECOGRAPH_SHARED_DIR) + "/bench/gen.py";
+  if (!fs::exists(gen)) GTEST_SKIP() << "shared bench generator not found at " << gen;
+  ScratchDir dir;
+  std::string data = dir / "medium";
+  ASSERT_EQ(RunShell("/usr/bin/python3 " + gen + " --preset medium --quiet --out " + data), 0);
+  auto manifest = nlohmann::json::parse(ReadFile(data + "/manifest.json"));
+  ImportOptions options;
+  for (const auto& entry : fs::directory_iterator(data)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind("nodes_", 0) == 0) options.node_files.push_back(entry.path().string());
+    if (name.rfind("rels_", 0) == 0) options.rel_files.push_back(entry.path().string());
+  }
+  auto store = testing::OpenStore(dir / "db");
+  ASSERT_NE(store, nullptr);
+  auto stats = Import(*store, options);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->rels, manifest["relationships"].get<uint64_t>());
+  ExportOptions out;
+  out.output = dir / "csv";
+  ASSERT_TRUE(ExportStore(*store, out).ok());
+  auto copy = testing::OpenStore(dir / "db2");
+  ImportOptions again;
+  for (const auto& entry : fs::directory_iterator(dir / "csv")) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind("nodes_", 0) == 0) again.node_files.push_back(entry.path().string());
+    if (name.rfind("rels_", 0) == 0) again.rel_files.push_back(entry.path().string());
+  }
+  auto reimported = Import(*copy, again);
+  ASSERT_TRUE(reimported.ok()) << reimported.status().ToString();
+  EXPECT_EQ(reimported->nodes, stats->nodes);
+  EXPECT_EQ(reimported->rels, stats->rels);
 }
 
 }  // namespace

@@ -57,7 +57,8 @@ class ImportTest : public ::testing::Test {
   std::unique_ptr<storage::Store> store_;
 };
 
-constexpr const char* kNodes = "id:ID,name,:LABEL,year:int\nA,Alpha,Company,1999\nB,Beta,Company,2004\n";
+constexpr const char* kNodes =
+    "id:ID,name,:LABEL,year:int\nA,Alpha,Company,1999\nB,Beta,Company,2004\n";
 
 // ---- bad rows: each stops the import at its exact position ----------------
 
@@ -73,22 +74,24 @@ TEST_F(ImportTest, TooManyFieldsPointsAtTheFirstExtraField) {
 
 TEST_F(ImportTest, UnparsableInt) {
   auto n = File("n.csv", "id:ID,year:int\nA,1999\nB,19x9\n");
-  ExpectFailure(Run({n}, {}),
-                n + ":3:3: expected an integer for column 'year:int', found '19x9'");
+  ExpectFailure(Run({n}, {}), n + ":3:3: expected an integer for column 'year:int', found '19x9'");
 }
 
 TEST_F(ImportTest, UnparsableFloatAndBoolean) {
   auto n = File("n.csv", "id:ID,amount:float\nA,1.5e3\nB,1.2.3\n");
-  ExpectFailure(Run({n}, {}), n + ":3:3: expected a number for column 'amount:float', found '1.2.3'");
+  ExpectFailure(Run({n}, {}),
+                n + ":3:3: expected a number for column 'amount:float', found '1.2.3'");
   auto m = File("m.csv", "id:ID,ok:boolean\nA,yes\n");
-  ExpectFailure(Run({m}, {}),
-                m + ":2:3: expected a boolean (true or false) for column 'ok:boolean', found 'yes'");
+  ExpectFailure(
+      Run({m}, {}),
+      m + ":2:3: expected a boolean (true or false) for column 'ok:boolean', found 'yes'");
 }
 
 TEST_F(ImportTest, IntOutOfRange) {
   auto n = File("n.csv", "id:ID,big:long\nA,99999999999999999999\n");
-  ExpectFailure(Run({n}, {}),
-                n + ":2:3: expected an integer for column 'big:long', found '99999999999999999999'");
+  ExpectFailure(
+      Run({n}, {}),
+      n + ":2:3: expected an integer for column 'big:long', found '99999999999999999999'");
 }
 
 TEST_F(ImportTest, MissingType) {
@@ -155,11 +158,10 @@ TEST_F(ImportTest, ColumnsCountCharactersNotBytes) {
 }
 
 TEST_F(ImportTest, LinesCountEmbeddedNewlines) {
-  auto n = File("n.csv",
-                "id:ID,note,year:int\nA,\"line1\nline2\",bad\n");
+  auto n = File("n.csv", "id:ID,note,year:int\nA,\"line1\nline2\",bad\n");
   ExpectFailure(Run({n}, {}), n + ":3:8: expected an integer for column 'year:int', found 'bad'");
-  auto m = File("m.csv",
-                "id:ID,note,year:int\nA,\"one\r\ntwo\nthree\",1\r\nB,x,2\r\n\r\nC,y,zz\r\n");
+  auto m =
+      File("m.csv", "id:ID,note,year:int\nA,\"one\r\ntwo\nthree\",1\r\nB,x,2\r\n\r\nC,y,zz\r\n");
   ExpectFailure(Run({m}, {}), m + ":7:5: expected an integer for column 'year:int', found 'zz'");
 }
 
@@ -181,8 +183,7 @@ TEST_F(ImportTest, HeaderErrors) {
 TEST_F(ImportTest, BadRowInRelsLeavesEarlierNodesOut) {
   auto n = File("n.csv", kNodes);
   auto r = File("r.csv", ":START_ID,:END_ID,:TYPE,year:int\nA,B,OWNS,1\nA,B,OWNS,x\n");
-  ExpectFailure(Run({n}, {r}),
-                r + ":3:10: expected an integer for column 'year:int', found 'x'");
+  ExpectFailure(Run({n}, {r}), r + ":3:10: expected an integer for column 'year:int', found 'x'");
 }
 
 TEST_F(ImportTest, MissingFileIsAnIoError) {
@@ -206,9 +207,9 @@ TEST_F(ImportTest, SkipBadRowsWritesTheReport) {
   std::string report_path = dir_ / "import-bad-rows.txt";
   EXPECT_EQ(result->bad_rows_report, report_path);
   EXPECT_EQ(ReadFile(report_path),
-            n + ":3:3: expected an integer for column 'year:int', found 'x'\n\tB,x\n" +
-            n + ":5:1: duplicate node id 'A' (expected ids to be unique)\n\tA,4\n" +
-            r + ":3:3: unknown node id 'B' in column ':END_ID' (expected an id defined in a node "
+            n + ":3:3: expected an integer for column 'year:int', found 'x'\n\tB,x\n" + n +
+                ":5:1: duplicate node id 'A' (expected ids to be unique)\n\tA,4\n" + r +
+                ":3:3: unknown node id 'B' in column ':END_ID' (expected an id defined in a node "
                 "file)\n\tA,B,T\n");
   auto counts = store_->BeginRead()->Counts();
   EXPECT_EQ(counts.nodes, 2u);
@@ -253,10 +254,11 @@ TEST_F(ImportTest, Rfc4180Quoting) {
   EXPECT_EQ(a.properties.at("odd,header"), storage::PropertyValue("1"));
   auto b = NodeWith("id", "B");
   EXPECT_EQ(b.properties.at("name"), storage::PropertyValue("multi\nline\r\ntext"));
-  EXPECT_EQ(b.properties.count("note"), 0u);  // empty field: absent
+  EXPECT_EQ(b.properties.count("note"), 0u);                             // empty field: absent
   EXPECT_EQ(b.properties.at("odd,header"), storage::PropertyValue(""));  // "": empty string
   auto c = NodeWith("id", "C");
-  EXPECT_EQ(c.properties.at("name"), storage::PropertyValue("\xE5\x8C\x97\xE4\xBA\xAC \xF0\x9F\x98\x80"));
+  EXPECT_EQ(c.properties.at("name"),
+            storage::PropertyValue("\xE5\x8C\x97\xE4\xBA\xAC \xF0\x9F\x98\x80"));
   EXPECT_EQ(c.properties.at("note"), storage::PropertyValue(""));
 }
 
@@ -301,8 +303,9 @@ TEST_F(ImportTest, Arrays) {
 
 TEST_F(ImportTest, BadArrayElement) {
   auto bad = File("bad.csv", "id:ID,nums:int[]\nC,1;x;3\n");
-  ExpectFailure(Run({bad}, {}),
-                bad + ":2:3: expected an integer for each element of column 'nums:int[]', found 'x'");
+  ExpectFailure(
+      Run({bad}, {}),
+      bad + ":2:3: expected an integer for each element of column 'nums:int[]', found 'x'");
 }
 
 TEST_F(ImportTest, IdSpacesAndDefaultType) {
@@ -336,8 +339,9 @@ TEST_F(ImportTest, UnknownIdInIdSpaceMessage) {
   auto people = File("p.csv", ":ID(Person)\n7\n");
   auto bad = File("bad.csv", ":START_ID(Company),:END_ID(Person),:TYPE\n1,1,EMPLOYS\n");
   ExpectFailure(Run({companies, people}, {bad}),
-                bad + ":2:3: unknown node id '1' in ID space 'Person' in column ':END_ID(Person)' "
-                      "(expected an id defined in a node file)");
+                bad +
+                    ":2:3: unknown node id '1' in ID space 'Person' in column ':END_ID(Person)' "
+                    "(expected an id defined in a node file)");
 }
 
 TEST_F(ImportTest, OtherDelimiters) {
@@ -389,8 +393,65 @@ TEST_F(ImportTest, JsonLinesErrors) {
   auto h = File("i.jsonl", "{\"type\":\"node\",\"id\":\"A\",\"properties\":{\"o\":{\"x\":1}}}\n");
   ExpectFailure(Run({h}, {}),
                 h + ":1:1: property 'o': expected a scalar or a list, found a object value");
+  auto p = File("p.jsonl",
+                "{\"type\":\"node\",\"id\":\"A\"}\n"
+                "{\"type\":\"relationship\",\"start\":\"A\",\"end\":\"A\",\"label\":\"T\","
+                "\"properties\":[1]}\n");
+  ExpectFailure(Run({p}, {}), p + ":2:1: expected \"properties\" to be an object");
   auto k = File("k.jsonl", "{\"type\":\"node\",\"id\":\"A\"}\n{\"type\":\"node\",\"id\":\"A\"}\n");
   ExpectFailure(Run({k}, {}), k + ":2:1: duplicate node id 'A' (expected ids to be unique)");
+}
+
+TEST_F(ImportTest, JsonLinesSkipBadRows) {
+  auto f = File("g.jsonl",
+                "{\"type\":\"node\",\"id\":\"A\"}\n"
+                "not json\n"
+                "{\"type\":\"relationship\",\"start\":\"A\",\"end\":\"A\",\"label\":\"T\"}\n"
+                "{\"type\":\"relationship\",\"start\":\"A\",\"end\":\"Q\",\"label\":\"T\"}\n");
+  ImportOptions options;
+  options.skip_bad_rows = 2;
+  auto result = Run({f}, {}, options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->nodes, 1u);
+  EXPECT_EQ(result->rels, 1u);
+  EXPECT_EQ(result->bad_rows_skipped, 2u);
+  std::string report = ReadFile(result->bad_rows_report);
+  EXPECT_EQ(report.rfind(f + ":2:2: invalid JSON: syntax error", 0), 0u) << report;
+  EXPECT_NE(report.find(f + ":4:1: unknown node id 'Q'"), std::string::npos) << report;
+}
+
+// Random bytes from a CSV-ish alphabet never crash the importer: it either
+// loads the rows or fails with a located error and an unchanged store.
+TEST_F(ImportTest, RandomInputNeverCrashes) {
+  const std::string alphabet[] = {",",        "\"",   "\n", "\r\n", ";",     "a", "1",
+                                  "\xC3\xA9", "\xFF", "",   " ",    "x:int", "C"};
+  uint64_t seed = 42;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed >> 33);
+  };
+  for (int round = 0; round < 150; ++round) {
+    std::string nodes = round % 2 == 0 ? "id:ID,name,n:int,t:string[]\n" : "";
+    std::string rels = ":START_ID,:END_ID,:TYPE,w:float\n";
+    for (int piece = 0; piece < 40; ++piece) nodes += alphabet[next() % std::size(alphabet)];
+    for (int piece = 0; piece < 30; ++piece) rels += alphabet[next() % std::size(alphabet)];
+    auto n = File("n.csv", nodes);
+    auto r = File("r.csv", rels);
+    ImportOptions options;
+    options.skip_bad_rows = round % 3;
+    auto before = store_->BeginRead()->Counts();
+    auto result = Run({n}, {r}, options);
+    auto after = store_->BeginRead()->Counts();
+    if (!result.ok()) {
+      EXPECT_EQ(after.nodes, before.nodes);
+      EXPECT_EQ(after.relationships, before.relationships);
+      const std::string& message = result.status().message();
+      EXPECT_TRUE(message.rfind(n + ":", 0) == 0 || message.rfind(r + ":", 0) == 0) << message;
+    } else {
+      EXPECT_EQ(after.nodes, before.nodes + result->nodes);
+    }
+  }
+  EXPECT_TRUE(store_->Check().ok());
 }
 
 }  // namespace

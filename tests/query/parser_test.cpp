@@ -23,6 +23,8 @@ struct ErrorCase {
 };
 
 const ParseCase kParseCases[] = {
+    {"MATCH (n) RETURN NOT (n)-->(), CASE WHEN (n)-->() THEN 1 END",
+     "MATCH (n) | RETURN (NOT (pattern (n)-[]->())) [NOT (n)-->()] (case when (pattern (n)-[]->()) then 1) [CASE WHEN (n)-->() THEN 1 END]"},
     {"MATCH (n:Person) WHERE n.age > 30 RETURN n.name AS name ORDER BY name LIMIT 10",
      "MATCH (n:Person) WHERE (cmp n.age > 30) | RETURN n.name AS name [n.name] ORDER BY name LIMIT 10"},
     {"MATCH (a)-[r:KNOWS*1..3]->(b) RETURN a, b",
@@ -160,6 +162,12 @@ const ParseCase kParseCases[] = {
 };
 
 const ErrorCase kErrorCases[] = {
+    {"CALL db.labels() YIELD * RETURN label",
+     ErrorKind::kSyntax, "1:1: YIELD * is only allowed when CALL is the whole statement; name the outputs (YIELD a, b)"},
+    {"MATCH (n) RETURN (n)-[]->()",
+     ErrorKind::kSyntax, "1:18: a pattern can only be used as a predicate (in WHERE or exists()); use a pattern comprehension [(a)-->(b) | b] for a list"},
+    {"MATCH (a) RETURN size((a)-->())",
+     ErrorKind::kSyntax, "1:23: a pattern can only be used as a predicate (in WHERE or exists()); use a pattern comprehension [(a)-->(b) | b] for a list"},
     {"MATCH (n $props) RETURN n",
      ErrorKind::kSyntax, "1:10: a parameter cannot be used as the property map of a MATCH pattern; write {key: $props.key}"},
     {"MERGE (n)-[:T $props]->(m)",
@@ -277,7 +285,7 @@ const ErrorCase kErrorCases[] = {
     {"CALL db.labels() YIELD",
      ErrorKind::kSyntax, "1:23: expected a procedure output name after YIELD, got end of input"},
     {"CREATE INDEX ON Company(name)",
-     ErrorKind::kSyntax, "1:14: expected FOR (n:Label) ON (n.key), got 'ON'"},
+     ErrorKind::kSyntax, "1:17: expected ':' and a label after ON, got 'Company'"},
     {"CREATE INDEX FOR (n:Company) ON (m.name)",
      ErrorKind::kSyntax, "1:34: unknown variable 'm' (the pattern binds 'n')"},
     {"CREATE CONSTRAINT ON (n:Company) ASSERT n.name IS NOT NULL",

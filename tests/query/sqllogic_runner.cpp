@@ -78,6 +78,10 @@ bool StartsWith(const std::string& text, const std::string& prefix) {
   return text.compare(0, prefix.size(), prefix) == 0;
 }
 
+// --record: rewrites each query's expected block with the actual output
+// (for writing new tests; review the diff before keeping it).
+bool g_record = false;
+
 class TestFileRunner {
  public:
   TestFileRunner(std::filesystem::path path, std::filesystem::path data_dir)
@@ -114,9 +118,37 @@ class TestFileRunner {
         ++idx;
       }
     }
+    if (g_record) WriteRecorded();
   }
 
  private:
+  struct Replacement {
+    size_t begin, end;  // lines [begin, end) replaced
+    std::vector<std::string> lines;
+  };
+
+  void WriteRecorded() {
+    std::vector<std::string> out;
+    size_t next = 0;
+    for (const auto& replacement : replacements_) {
+      out.insert(out.end(), lines_.begin() + next, lines_.begin() + replacement.begin);
+      out.insert(out.end(), replacement.lines.begin(), replacement.lines.end());
+      next = replacement.end;
+    }
+    out.insert(out.end(), lines_.begin() + next, lines_.end());
+    std::ofstream file(path_, std::ios::binary);
+    for (const auto& line : out) file << line << "\n";
+  }
+
+  // Records the actual output of the record whose query ends at
+  // query_end (the "----" line or the blank line after the query).
+  void Record(size_t query_end, size_t record_end, std::vector<std::string> actual) {
+    Replacement replacement{query_end, record_end, {}};
+    replacement.lines.push_back("----");
+    replacement.lines.insert(replacement.lines.end(), actual.begin(), actual.end());
+    replacements_.push_back(std::move(replacement));
+  }
+
   // Runs the record starting at lines_[idx]; returns the index after it.
   size_t RunRecord(size_t idx, const std::string& where) {
     std::string header = lines_[idx++];
@@ -133,6 +165,7 @@ class TestFileRunner {
     while (idx < lines_.size() && !lines_[idx].empty() && lines_[idx] != "----") {
       query_lines.push_back(lines_[idx++]);
     }
+    size_t query_end = idx;
     std::vector<std::string> expected;
     bool has_expected = false;
     if (idx < lines_.size() && lines_[idx] == "----") {
@@ -149,6 +182,25 @@ class TestFileRunner {
     options.timeout = std::chrono::milliseconds(20'000);
     QueryOutcome outcome = database_->engine().Execute(query, {}, options);
     std::string context = where + ":\n" + query + "\n";
+    if (g_record && kind == "query") {
+      std::vector<std::string> recorded;
+      if (!outcome.ok()) {
+        recorded.push_back(ErrorFirstLine(*outcome.error, query));
+      } else if (!expect_error) {
+        if (columns) {
+          std::string header_line;
+          for (size_t col = 0; col < outcome.result->columns.size(); ++col) {
+            header_line += (col ? "\t" : "") + outcome.result->columns[col];
+          }
+          recorded.push_back(header_line);
+        }
+        std::vector<std::string> rows;
+        for (const auto& row : outcome.result->rows) rows.push_back(RenderRow(row));
+        if (rowsort) std::sort(rows.begin(), rows.end());
+        recorded.insert(recorded.end(), rows.begin(), rows.end());
+      }
+      Record(query_end, idx, recorded);
+    }
     if (expect_error) {
       if (outcome.ok()) {
         ADD_FAILURE() << context << "expected an error, but the query succeeded";
@@ -193,6 +245,7 @@ class TestFileRunner {
   std::vector<std::string> lines_;
   TestDatabase* database_ = nullptr;
   int records_ = 0;
+  std::vector<Replacement> replacements_;
 };
 
 class TestFile : public ::testing::Test {
@@ -209,7 +262,7 @@ class TestFile : public ::testing::Test {
 }  // namespace
 }  // namespace ecograph::query::testing
 
-// Usage: query_file_test [gtest flags] [--data=<data dir>] <file.test | dir>...
+// Usage: query_file_test [gtest flags] [--record] [--data=<data dir>] <file.test | dir>...
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
   namespace fs = std::filesystem;
@@ -217,7 +270,9 @@ int main(int argc, char** argv) {
   std::vector<fs::path> files;
   for (int arg_idx = 1; arg_idx < argc; ++arg_idx) {
     std::string arg = argv[arg_idx];
-    if (arg.rfind("--data=", 0) == 0) {
+    if (arg == "--record") {
+      ecograph::query::testing::g_record = true;
+    } else if (arg.rfind("--data=", 0) == 0) {
       data_dir = arg.substr(7);
     } else if (fs::is_directory(arg)) {
       for (const auto& entry : fs::recursive_directory_iterator(arg)) {

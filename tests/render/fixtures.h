@@ -23,7 +23,9 @@ inline storage::RelRecord MakeRel(storage::RelId id, storage::NodeId src, storag
 // context edge. Ids are deliberately out of order.
 inline graph::Subgraph TinySubgraph() {
   graph::Subgraph subgraph;
-  subgraph.title = "Tiny ecosystem \xE2\x80\x94 test, 2014\xE2\x80\x93" "2018";
+  subgraph.title =
+      "Tiny ecosystem \xE2\x80\x94 test, 2014\xE2\x80\x93"
+      "2018";
   subgraph.AddNode(MakeNode(5, "Company", {{"name", "Lazada"}, {"role", "acquired"}}));
   subgraph.AddNode(MakeNode(1, "Company", {{"name", "Alibaba Group"}, {"role", "group"}}));
   subgraph.AddNode(MakeNode(3, "Company", {{"name", "Paytm"}, {"role", "investee"}}));
@@ -31,11 +33,10 @@ inline graph::Subgraph TinySubgraph() {
   subgraph.AddNode(MakeNode(2, "Company", {{"name", "Ant Group"}, {"role", "affiliate"}}));
   subgraph.AddNode(MakeNode(6, "Country", {{"name", "Singapore"}, {"iso2", "SG"}}));
   subgraph.AddRel(MakeRel(14, 5, 6, "HEADQUARTERED_IN"));
-  subgraph.AddRel(MakeRel(10, 1, 5, "ACQUIRED",
-                          {{"year", 2016}, {"amount_usd", int64_t{1000000000}},
-                           {"stake_pct", 51}}));
-  subgraph.AddRel(MakeRel(11, 2, 3, "INVESTED_IN",
-                          {{"year", 2015}, {"amount_usd", 575000000.0}}));
+  subgraph.AddRel(
+      MakeRel(10, 1, 5, "ACQUIRED",
+              {{"year", 2016}, {"amount_usd", int64_t{1000000000}}, {"stake_pct", 51}}));
+  subgraph.AddRel(MakeRel(11, 2, 3, "INVESTED_IN", {{"year", 2015}, {"amount_usd", 575000000.0}}));
   subgraph.AddRel(MakeRel(12, 1, 4, "PARTNERED_WITH", {{"year", 2018}}));
   subgraph.AddRel(MakeRel(13, 2, 1, "AFFILIATE_OF", {{"stake_pct", 33}}));
   return subgraph;
@@ -56,14 +57,14 @@ inline void BuildEcosystem(MemoryTransaction& txn) {
   const auto industry = [&](const std::string& name) {
     id[name] = txn.Node({"Industry"}, {{"name", name}});
   };
-  const auto company = [&](const std::string& name, const std::string& role,
-                           const std::string& hq, const std::string& sector) {
+  const auto company = [&](const std::string& name, const std::string& role, const std::string& hq,
+                           const std::string& sector) {
     id[name] = txn.Node({"Company"}, {{"name", name}, {"role", role}});
     txn.Rel(id[name], id[hq], "HEADQUARTERED_IN");
     txn.Rel(id[name], id[sector], "IN_INDUSTRY");
   };
-  const auto deal = [&](const std::string& src, const std::string& type,
-                        const std::string& dst, int year, double amount, double stake) {
+  const auto deal = [&](const std::string& src, const std::string& type, const std::string& dst,
+                        int year, double amount, double stake) {
     storage::PropertyMap properties = {{"year", year}, {"source", "test fixture"}};
     if (amount > 0) properties["amount_usd"] = amount;
     if (stake > 0) properties["stake_pct"] = stake;

@@ -133,12 +133,9 @@ class MemoryTransaction : public storage::Transaction {
     return ReadOnly();
   }
   storage::Status AddLabel(storage::NodeId, const std::string&) override { return ReadOnly(); }
-  storage::Status RemoveLabel(storage::NodeId, const std::string&) override {
-    return ReadOnly();
-  }
+  storage::Status RemoveLabel(storage::NodeId, const std::string&) override { return ReadOnly(); }
   storage::Status DeleteNode(storage::NodeId, bool) override { return ReadOnly(); }
-  storage::Result<storage::RelId> CreateRel(storage::NodeId, storage::NodeId,
-                                            const std::string&,
+  storage::Result<storage::RelId> CreateRel(storage::NodeId, storage::NodeId, const std::string&,
                                             const storage::PropertyMap&) override {
     return ReadOnly();
   }

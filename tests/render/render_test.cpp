@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -19,11 +20,11 @@
 namespace ecograph::graph {
 namespace {
 
+using storage::Status;
 using testing::MakeNode;
 using testing::MakeRel;
 using testing::MemoryTransaction;
 using testing::TinySubgraph;
-using storage::Status;
 
 std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -215,8 +216,8 @@ Subgraph EvilSubgraph() {
 
 std::string DecodeHtml(std::string text) {
   const std::vector<std::pair<std::string, std::string>> entities = {
-      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#92;", "\\"},
-      {"&amp;", "&"}};
+      {"&lt;", "<"},  {"&gt;", ">"},   {"&quot;", "\""},
+      {"&#39;", "'"}, {"&#92;", "\\"}, {"&amp;", "&"}};
   for (const auto& [entity, raw] : entities) {
     for (size_t pos = text.find(entity); pos != std::string::npos;
          pos = text.find(entity, pos + raw.size())) {
@@ -328,15 +329,97 @@ TEST(RenderDiagram, NodeCap) {
 
 TEST(RenderDiagram, EveryEngine) {
   const Subgraph subgraph = EcosystemSubgraph(false);
-  for (LayoutEngine engine : {LayoutEngine::kDot, LayoutEngine::kNeato, LayoutEngine::kFdp,
-                              LayoutEngine::kSfdp, LayoutEngine::kCirco, LayoutEngine::kTwopi,
-                              LayoutEngine::kAuto}) {
+  for (LayoutEngine engine :
+       {LayoutEngine::kDot, LayoutEngine::kNeato, LayoutEngine::kFdp, LayoutEngine::kSfdp,
+        LayoutEngine::kCirco, LayoutEngine::kTwopi, LayoutEngine::kAuto}) {
     auto svg = RenderDiagram(subgraph, Options(DiagramFormat::kSvg, engine));
     ASSERT_TRUE(svg.ok()) << LayoutEngineName(engine) << ": " << svg.status().ToString();
     EXPECT_EQ(Count(svg.value(), "class=\"node\""), subgraph.nodes.size() + 1)
         << LayoutEngineName(engine);
     EXPECT_EQ(Count(svg.value(), "class=\"edge\""), subgraph.rels.size())
         << LayoutEngineName(engine);
+  }
+}
+
+// 400 nodes (the default cap): a group, 19 hubs, 370 companies in 10
+// countries. Renders with every engine choice a user is steered to.
+Subgraph LargeSubgraph() {
+  Subgraph subgraph;
+  subgraph.title = "large";
+  const char* roles[] = {"acquired", "investee", "partner", "subsidiary"};
+  const char* types[] = {"ACQUIRED", "INVESTED_IN", "PARTNERED_WITH", "SUBSIDIARY_OF"};
+  for (storage::NodeId id = 391; id <= 400; ++id) {
+    subgraph.AddNode(MakeNode(id, "Country", {{"name", "Country " + std::to_string(id)}}));
+  }
+  subgraph.AddNode(MakeNode(1, "Company", {{"name", "Group"}, {"role", "group"}}));
+  storage::RelId rel = 1000;
+  for (storage::NodeId id = 2; id <= 390; ++id) {
+    const bool hub = id <= 20;
+    subgraph.AddNode(MakeNode(id, "Company",
+                              {{"name", "Company number " + std::to_string(id)},
+                               {"role", hub ? "business unit" : roles[id % 4]}}));
+    const storage::NodeId parent = hub ? 1 : 2 + id % 19;
+    subgraph.AddRel(MakeRel(rel++, parent, id, types[id % 4],
+                            {{"year", static_cast<int>(2000 + id % 20)},
+                             {"amount_usd", 1e6 * static_cast<double>(id)}}));
+    subgraph.AddRel(MakeRel(rel++, id, 391 + id % 10, "HEADQUARTERED_IN"));
+  }
+  return subgraph;
+}
+
+TEST(RenderDiagram, LargeGraphAtTheCap) {
+  const Subgraph subgraph = LargeSubgraph();
+  ASSERT_EQ(subgraph.nodes.size(), 400u);
+  RenderOptions sfdp = Options(DiagramFormat::kSvg);  // auto picks sfdp
+  auto svg = RenderDiagram(subgraph, sfdp);
+  ASSERT_TRUE(svg.ok()) << svg.status().ToString();
+  EXPECT_EQ(Count(svg.value(), "class=\"node\""), 401u);
+  RenderOptions clustered = Options(DiagramFormat::kSvg);  // auto picks fdp
+  clustered.cluster_by = ClusterBy::kCountry;
+  svg = RenderDiagram(subgraph, clustered);
+  ASSERT_TRUE(svg.ok()) << svg.status().ToString();
+  EXPECT_EQ(Count(svg.value(), "class=\"cluster\""), 11u);
+  RenderOptions timeline = Options(DiagramFormat::kSvg);
+  timeline.timeline = true;
+  svg = RenderDiagram(subgraph, timeline);
+  ASSERT_TRUE(svg.ok()) << svg.status().ToString();
+  auto circo = RenderDiagram(subgraph, Options(DiagramFormat::kSvg, LayoutEngine::kCirco));
+  EXPECT_EQ(circo.status().code(), storage::StatusCode::kInvalidArgument);
+}
+
+// Random selections of the fixture ecosystem (with context nodes) under
+// random options: every combination renders or fails cleanly. 40 cases by
+// default, 2000 with ECOGRAPH_STRESS=1.
+TEST(RenderDiagram, RandomSelectionsAndOptions) {
+  MemoryTransaction txn;
+  testing::BuildEcosystem(txn);
+  const bool stress = std::getenv("ECOGRAPH_STRESS") != nullptr;
+  const int cases = stress ? 2000 : 40;
+  std::mt19937 random(12345);
+  const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  for (int case_idx = 0; case_idx < cases; ++case_idx) {
+    Subgraph subgraph;
+    subgraph.title = "case " + std::to_string(case_idx);
+    for (const auto& [id, node] : txn.nodes()) {
+      if (pick(3) != 0) subgraph.AddNode(node);
+    }
+    for (const auto& [id, rel] : txn.rels()) {
+      // Some relationships keep an endpoint that is not in the subgraph.
+      if (pick(4) != 0 && (subgraph.HasNode(rel.src) || pick(2) == 0)) subgraph.AddRel(rel);
+    }
+    RenderOptions options;
+    options.engine = static_cast<LayoutEngine>(pick(7));
+    options.cluster_by = static_cast<ClusterBy>(pick(4));
+    options.timeline = pick(4) == 0;
+    options.legend = pick(2) == 0;
+    options.format = pick(10) == 0 ? DiagramFormat::kPng : DiagramFormat::kSvg;
+    if (options.timeline) {
+      options.cluster_by = ClusterBy::kNone;
+      options.engine = LayoutEngine::kAuto;
+    }
+    auto bytes = RenderDiagram(subgraph, options, pick(2) == 0 ? &txn : nullptr);
+    ASSERT_TRUE(bytes.ok()) << "case " << case_idx << ": " << bytes.status().ToString();
+    EXPECT_GT(bytes.value().size(), 100u);
   }
 }
 
@@ -437,9 +520,11 @@ TEST(RenderStyle, Escapes) {
   EXPECT_EQ(HtmlEscape("a<b>&\"'\\"), "a&lt;b&gt;&amp;&quot;&#39;&#92;");
   EXPECT_EQ(EscStringEscape("a\\b\\"), "a\\\\b\\\\ ");
   EXPECT_EQ(EscStringEscape("<x"), "<x");
-  EXPECT_EQ(SanitizeText("a\nb\x01" "c"), "a b c");
+  EXPECT_EQ(SanitizeText("a\nb\x01"
+                         "c"),
+            "a b c");
   EXPECT_EQ(SanitizeText("\xC3\x28"), "\xEF\xBF\xBD(");
-  EXPECT_EQ(SanitizeText("\xE4\xB8\xAD"), "\xE4\xB8\xAD");      // valid 3-byte
+  EXPECT_EQ(SanitizeText("\xE4\xB8\xAD"), "\xE4\xB8\xAD");          // valid 3-byte
   EXPECT_EQ(SanitizeText("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong
   EXPECT_EQ(WrapWords("Cainiao Smart Logistics Network", 22),
             (std::vector<std::string>{"Cainiao Smart", "Logistics Network"}));
@@ -458,9 +543,9 @@ TEST(RenderStyle, Labels) {
   EXPECT_EQ(FormatPercent(36.2), "36.2%");
   EXPECT_EQ(DealLabel(MakeRel(1, 1, 2, "ACQUIRED", {{"year", 2018}, {"stake_pct", 75}})),
             "2018 \xC2\xB7 75%");
-  EXPECT_EQ(DealLabel(MakeRel(1, 1, 2, "ACQUIRED", {{"year", "2016"},
-                                                   {"amount_usd", "1000000000"}})),
-            "2016 \xC2\xB7 $1.0B");
+  EXPECT_EQ(
+      DealLabel(MakeRel(1, 1, 2, "ACQUIRED", {{"year", "2016"}, {"amount_usd", "1000000000"}})),
+      "2016 \xC2\xB7 $1.0B");
   EXPECT_EQ(DealLabel(MakeRel(1, 1, 2, "ACQUIRED", {{"year", "soon"}})), "");
   EXPECT_EQ(ClassifyNode(MakeNode(1, "Company", {{"role", "Business_Unit"}})),
             NodeKind::kBusinessUnit);
@@ -487,6 +572,7 @@ TEST(RenderSamples, WriteWhenAsked) {
   };
   render("ecosystem_dot.png", RenderOptions());
   render("ecosystem_dot.svg", RenderOptions());
+  render("ecosystem.dot", RenderOptions());
   RenderOptions clustered;
   clustered.cluster_by = ClusterBy::kRegion;
   render("ecosystem_region.png", clustered);
@@ -495,12 +581,31 @@ TEST(RenderSamples, WriteWhenAsked) {
   RenderOptions timeline;
   timeline.timeline = true;
   render("ecosystem_timeline.png", timeline);
+  render("ecosystem_timeline.dot", timeline);
   for (LayoutEngine engine : {LayoutEngine::kNeato, LayoutEngine::kFdp, LayoutEngine::kSfdp,
                               LayoutEngine::kTwopi, LayoutEngine::kCirco}) {
     RenderOptions options;
     options.engine = engine;
     render(std::string("ecosystem_") + LayoutEngineName(engine) + ".png", options);
   }
+  const auto render_large = [&](const std::string& name, RenderOptions options) {
+    options.format = DiagramFormat::kDot;
+    auto dot = RenderDiagram(LargeSubgraph(), options);
+    ASSERT_TRUE(dot.ok()) << dot.status().ToString();
+    WriteFile(out / name, dot.value());
+  };
+  render_large("large.dot", RenderOptions());
+  RenderOptions large_clustered;
+  large_clustered.cluster_by = ClusterBy::kCountry;
+  render_large("large_clustered.dot", large_clustered);
+  RenderOptions large_timeline;
+  large_timeline.timeline = true;
+  render_large("large_timeline.dot", large_timeline);
+  RenderOptions large_dot;
+  large_dot.engine = LayoutEngine::kDot;
+  render_large("large_dot.dot", large_dot);
+  large_dot.cluster_by = ClusterBy::kCountry;
+  render_large("large_dot_clustered.dot", large_dot);
   RenderOptions evil;
   Status status = RenderToFile(EvilSubgraph(), (out / "evil.svg").string(), evil);
   EXPECT_TRUE(status.ok()) << status.ToString();

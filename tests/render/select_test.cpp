@@ -55,12 +55,13 @@ TEST_F(SelectTest, RegionAndYears) {
   auto subgraph = Select(filter);
   ASSERT_TRUE(subgraph.ok()) << subgraph.status().ToString();
   EXPECT_EQ(subgraph.value().title,
-            "Alibaba Group ecosystem \xE2\x80\x94 Southeast Asia, 2014\xE2\x80\x93" "2021");
+            "Alibaba Group ecosystem \xE2\x80\x94 Southeast Asia, 2014\xE2\x80\x93"
+            "2021");
   // SEA companies with deals in range, plus the other end of each deal.
-  EXPECT_EQ(Names(subgraph.value(), "Company"),
-            (std::set<std::string>{"Alibaba Group", "Ant Group", "Lazada", "Tokopedia",
-                                   "Mynt (GCash)", "Ascend Money", "DANA", "Daraz",
-                                   "Cainiao Smart Logistics Network"}));
+  EXPECT_EQ(
+      Names(subgraph.value(), "Company"),
+      (std::set<std::string>{"Alibaba Group", "Ant Group", "Lazada", "Tokopedia", "Mynt (GCash)",
+                             "Ascend Money", "DANA", "Daraz", "Cainiao Smart Logistics Network"}));
 }
 
 TEST_F(SelectTest, IsoCodesIndustriesAndTypes) {

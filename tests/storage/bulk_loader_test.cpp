@@ -65,8 +65,8 @@ TEST(BulkLoaderTest, IngestIsConsistentWithTransactionalData) {
   for (int node_idx = 0; node_idx < kNodes; ++node_idx) {
     std::vector<std::string> labels = {"Pkg"};
     if (node_idx % 2) labels.push_back("Odd");
-    ids.push_back(loader->AddNode(labels, {{"name", "p" + std::to_string(node_idx)},
-                                           {"stars", node_idx % 10}}));
+    ids.push_back(loader->AddNode(
+        labels, {{"name", "p" + std::to_string(node_idx)}, {"stars", node_idx % 10}}));
   }
   EXPECT_TRUE(loader->NodeExists(ids[5]));
   EXPECT_TRUE(loader->NodeExists(existing));
@@ -76,8 +76,7 @@ TEST(BulkLoaderTest, IngestIsConsistentWithTransactionalData) {
   for (int rel_idx = 0; rel_idx < kRels; ++rel_idx) {
     NodeId src = rel_idx < 1000 ? existing : ids[rng() % ids.size()];
     NodeId dst = ids[rng() % ids.size()];
-    loader->AddRel(src, dst, rel_idx % 3 ? "DEPENDS_ON" : "DEV_DEPENDS_ON",
-                   {{"w", rel_idx}});
+    loader->AddRel(src, dst, rel_idx % 3 ? "DEPENDS_ON" : "DEV_DEPENDS_ON", {{"w", rel_idx}});
   }
   ASSERT_TRUE(loader->Finish().ok());
   EXPECT_GT(store->version(), version);
@@ -89,13 +88,12 @@ TEST(BulkLoaderTest, IngestIsConsistentWithTransactionalData) {
   EXPECT_EQ(read->CountLabel("Odd"), kNodes / 2u);
   EXPECT_EQ(read->CountRelType("DEV_DEPENDS_ON"), (kRels + 2u) / 3u);
   EXPECT_EQ(*read->Degree(existing, Direction::kOutgoing, {}), 1000u);
-  EXPECT_EQ(Drain(read->Expand(existing, Direction::kOutgoing, {"DEPENDS_ON"}).get()).size(),
-            666u);
-  auto p7 = Drain(read->IndexSeek("Pkg", "name", IndexBound{"p7", true}, IndexBound{"p7", true})
-                      .get());
+  EXPECT_EQ(Drain(read->Expand(existing, Direction::kOutgoing, {"DEPENDS_ON"}).get()).size(), 666u);
+  auto p7 =
+      Drain(read->IndexSeek("Pkg", "name", IndexBound{"p7", true}, IndexBound{"p7", true}).get());
   EXPECT_EQ(p7, (std::vector<NodeId>{ids[7]}));
-  auto stars = Drain(read->IndexSeek("Pkg", "stars", IndexBound{5, true}, IndexBound{5, true})
-                         .get());
+  auto stars =
+      Drain(read->IndexSeek("Pkg", "stars", IndexBound{5, true}, IndexBound{5, true}).get());
   EXPECT_EQ(stars.size(), kNodes / 10u + 1u);
   auto node = *read->GetNode(ids[3]);
   EXPECT_EQ(node->labels, (std::vector<std::string>{"Odd", "Pkg"}));

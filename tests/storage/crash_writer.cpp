@@ -2,7 +2,8 @@
 //   crash_writer write <db> <first_seq>  commits a stream of synced writes and
 //       prints each committed sequence number on its own line (the ack),
 //       until killed. Each commit creates a :Crash node {seq}, links it to
-//       the previous one, and churns :Temp nodes (create + detach delete).
+//       the previous one, and churns :Temp nodes (create + detach delete);
+//       every 25th write is a small bulk load instead.
 //   crash_writer open <db>   tries a writable open; prints the status code.
 //   crash_writer read <db>   opens read-only; prints "nodes=<count>" or the
 //       status code.
@@ -30,6 +31,27 @@ int Write(const std::string& path, int64_t first_seq) {
   }
   NodeId previous = 0, temp = 0;
   for (int64_t seq = first_seq;; ++seq) {
+    if (seq % 25 == 24) {
+      // Every 25th write is a small bulk load (atomic ingestion).
+      auto loader = std::move((*store)->BeginBulkLoad()).value();
+      NodeId node = loader->AddNode({"Crash"}, {{"seq", seq}});
+      NodeId last = node;
+      for (int bulk_idx = 0; bulk_idx < 20; ++bulk_idx) {
+        NodeId n = loader->AddNode({"Bulk"}, {{"i", bulk_idx}});
+        loader->AddRel(last, n, "CHAIN", {});
+        last = n;
+      }
+      if (previous != 0) loader->AddRel(previous, node, "NEXT", {});
+      Status s = loader->Finish();
+      if (!s.ok()) {
+        std::fprintf(stderr, "%s\n", s.ToString().c_str());
+        return 10;
+      }
+      previous = node;
+      std::printf("%lld\n", static_cast<long long>(seq));
+      std::fflush(stdout);
+      continue;
+    }
     auto txn = std::move((*store)->BeginWrite()).value();
     auto node = txn->CreateNode({"Crash"}, {{"seq", seq}, {"payload", std::string(100, 'x')}});
     if (!node.ok()) {

@@ -33,9 +33,9 @@ std::vector<PropertyValue> OrderedValues() {
       PropertyValue(0.5),
       PropertyValue(1),
       PropertyValue(1.5),
-      PropertyValue(int64_t{9007199254740992}),   // 2^53
-      PropertyValue(int64_t{9007199254740993}),   // 2^53 + 1: not a double
-      PropertyValue(9007199254740994.0),          // 2^53 + 2
+      PropertyValue(int64_t{9007199254740992}),  // 2^53
+      PropertyValue(int64_t{9007199254740993}),  // 2^53 + 1: not a double
+      PropertyValue(9007199254740994.0),         // 2^53 + 2
       PropertyValue(kMax - 1),
       PropertyValue(kMax),
       PropertyValue(9223372036854775808.0),  // 2^63, just above kMax
@@ -51,7 +51,7 @@ std::vector<PropertyValue> OrderedValues() {
       PropertyValue(std::string("a\0", 2)),
       PropertyValue("ab"),
       PropertyValue("b"),
-      PropertyValue("\xc3\xa9t\xc3\xa9"),   // "été"
+      PropertyValue("\xc3\xa9t\xc3\xa9"),         // "été"
       PropertyValue("\xe6\x97\xa5\xe6\x9c\xac"),  // "日本"
       PropertyValue("\xff"),
       PropertyValue(PropertyList{}),
@@ -95,8 +95,8 @@ TEST(KeyEncodingTest, OrderedInt64RoundTripsAndSorts) {
 }
 
 TEST(KeyEncodingTest, NegativeDoublesSortBeforePositive) {
-  std::vector<double> values = {-kInf, -1e300, -1.5, -1.0, -1e-300,
-                                0.0,   1e-300, 1.0,  1.5,  1e300, kInf};
+  std::vector<double> values = {-kInf,  -1e300, -1.5, -1.0,  -1e-300, 0.0,
+                                1e-300, 1.0,    1.5,  1e300, kInf};
   std::string previous;
   for (double v : values) {
     std::string k;
@@ -138,10 +138,14 @@ TEST(KeyEncodingTest, IntsAndDoublesCompareNumerically) {
   for (int trial = 0; trial < 20000; ++trial) {
     auto make = [&]() -> PropertyValue {
       switch (rng() % 4) {
-        case 0: return PropertyValue(static_cast<int64_t>(rng()));
-        case 1: return PropertyValue(static_cast<int64_t>(rng() % 2001) - 1000);
-        case 2: return PropertyValue(static_cast<double>(static_cast<int64_t>(rng())));
-        default: return PropertyValue((static_cast<double>(rng() % 20001) - 10000) / 8.0);
+        case 0:
+          return PropertyValue(static_cast<int64_t>(rng()));
+        case 1:
+          return PropertyValue(static_cast<int64_t>(rng() % 2001) - 1000);
+        case 2:
+          return PropertyValue(static_cast<double>(static_cast<int64_t>(rng())));
+        default:
+          return PropertyValue((static_cast<double>(rng() % 20001) - 10000) / 8.0);
       }
     };
     PropertyValue a = make(), b = make();
@@ -182,7 +186,7 @@ TEST(KeyEncodingTest, IndexValuesRoundTrip) {
 TEST(KeyEncodingTest, StringEscapingKeepsPrefixOrder) {
   // "a" < "a\0" < "a\0\0" < "a\x01" < "ab": a prefix sorts first, and the
   // escaped NUL sorts below every other byte.
-  std::vector<std::string> strings = {"", "a", std::string("a\0", 2), std::string("a\0\0", 3),
+  std::vector<std::string> strings = {"",      "a", std::string("a\0", 2), std::string("a\0\0", 3),
                                       "a\x01", "ab"};
   for (size_t idx = 1; idx < strings.size(); ++idx) {
     std::string a, b;
@@ -240,15 +244,16 @@ TEST(KeyEncodingTest, PrefixSuccessorCarries) {
 TEST(KeyEncodingTest, RecordValuesRoundTrip) {
   NodeValue node;
   node.labels = {1, 7, 300};
-  node.properties = {{1, PropertyValue(kMin)},
-                     {2, PropertyValue(kMax)},
-                     {3, PropertyValue(-0.0)},
-                     {4, PropertyValue(std::string("nul\0inside", 10))},
-                     {5, PropertyValue("")},
-                     {6, PropertyValue(PropertyList{PropertyValue(), PropertyValue(true),
-                                                    PropertyValue(PropertyList{PropertyValue(2.5)})})},
-                     {7, PropertyValue(kInf)},
-                     {8, PropertyValue(false)}};
+  node.properties = {
+      {1, PropertyValue(kMin)},
+      {2, PropertyValue(kMax)},
+      {3, PropertyValue(-0.0)},
+      {4, PropertyValue(std::string("nul\0inside", 10))},
+      {5, PropertyValue("")},
+      {6, PropertyValue(PropertyList{PropertyValue(), PropertyValue(true),
+                                     PropertyValue(PropertyList{PropertyValue(2.5)})})},
+      {7, PropertyValue(kInf)},
+      {8, PropertyValue(false)}};
   NodeValue decoded;
   ASSERT_TRUE(DecodeNodeValue(EncodeNodeValue(node), &decoded));
   EXPECT_EQ(decoded.labels, node.labels);

@@ -3,6 +3,7 @@
 // something else (other format versions, plain RocksDB).
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <rocksdb/db.h>
 #include <signal.h>
 #include <spawn.h>
@@ -127,10 +128,21 @@ TEST(ProcessTest, CrashDuringSyncedWritesLosesNothingAcknowledged) {
   for (int trial = 0; trial < trials; ++trial) {
     int64_t first_seq = static_cast<int64_t>(trial) * 1000000;
     Child child = Spawn({"write", dir.path(), std::to_string(first_seq)});
-    // Let it run for a random while (sometimes killing it during open).
-    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 400));
+    std::string out;
+    if (trial % 5 != 0) {
+      // Usually wait for the first ack, so slow (sanitizer) builds still
+      // kill mid-stream; every fifth trial may kill it during open.
+      pollfd pfd{child.out_fd, POLLIN, 0};
+      while (out.find('\n') == std::string::npos && ::poll(&pfd, 1, 60000) > 0) {
+        char buf[256];
+        ssize_t n = ::read(child.out_fd, buf, sizeof(buf));
+        if (n <= 0) break;
+        out.append(buf, static_cast<size_t>(n));
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 300));
     ::kill(child.pid, SIGKILL);
-    std::string out = ReadAll(child.out_fd);
+    out += ReadAll(child.out_fd);
     int status = 0;
     ::waitpid(child.pid, &status, 0);
     ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
@@ -151,9 +163,8 @@ TEST(ProcessTest, CrashDuringSyncedWritesLosesNothingAcknowledged) {
     if (!acked.empty()) {
       ASSERT_TRUE(read->HasIndex("Crash", "seq"));
       for (int64_t seq : acked) {
-        auto hit = Drain(read->IndexSeek("Crash", "seq", IndexBound{seq, true},
-                                         IndexBound{seq, true})
-                             .get());
+        auto hit = Drain(
+            read->IndexSeek("Crash", "seq", IndexBound{seq, true}, IndexBound{seq, true}).get());
         ASSERT_EQ(hit.size(), 1u) << "acknowledged write " << seq << " lost in trial " << trial;
       }
     }
@@ -191,8 +202,7 @@ TEST(ProcessTest, OtherFormatVersionsAreRefused) {
   OverwriteFormatVersion(dir.path(), kFormatVersion + 1);
   auto newer = Store::Open(dir.path(), OpenOptions());
   EXPECT_EQ(newer.status().code(), StatusCode::kVersionMismatch);
-  EXPECT_NE(newer.status().message().find("newer"), std::string::npos)
-      << newer.status().message();
+  EXPECT_NE(newer.status().message().find("newer"), std::string::npos) << newer.status().message();
   OpenOptions ro;
   ro.read_only = true;
   EXPECT_EQ(Store::Open(dir.path(), ro).status().code(), StatusCode::kVersionMismatch);

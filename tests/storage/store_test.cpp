@@ -457,8 +457,8 @@ TEST(StoreTest, RandomOperationsMatchModel) {
         rels[id] = {src, dst, type};
       } else if (op == 2) {
         NodeId id = pick_node();
-        PropertyValue v = rng() % 3 ? PropertyValue(static_cast<double>(rng() % 10))
-                                    : PropertyValue();
+        PropertyValue v =
+            rng() % 3 ? PropertyValue(static_cast<double>(rng() % 10)) : PropertyValue();
         ASSERT_TRUE(txn->SetNodeProperty(id, "k", v).ok());
         if (v.is_null()) {
           nodes[id].second.erase("k");
@@ -523,8 +523,8 @@ TEST(StoreTest, RandomOperationsMatchModel) {
       std::set<NodeId> expected;
       for (const auto& [id, node] : nodes) {
         auto it = node.second.find("k");
-        if (node.first.count("A") && it != node.second.end() &&
-            !(it->second < PropertyValue(k)) && !(PropertyValue(k) < it->second)) {
+        if (node.first.count("A") && it != node.second.end() && !(it->second < PropertyValue(k)) &&
+            !(PropertyValue(k) < it->second)) {
           expected.insert(id);
         }
       }
@@ -577,9 +577,11 @@ TEST(StoreTest, OpenErrorsAreClear) {
   EXPECT_FALSE(garbage.ok());
 
   // A regular file is not a database.
-  { std::ofstream f(dir.Sub("file")); f << "hello"; }
-  EXPECT_EQ(Store::Open(dir.Sub("file"), OpenOptions()).status().code(),
-            StatusCode::kNotADatabase);
+  {
+    std::ofstream f(dir.Sub("file"));
+    f << "hello";
+  }
+  EXPECT_EQ(Store::Open(dir.Sub("file"), OpenOptions()).status().code(), StatusCode::kNotADatabase);
 }
 
 TEST(StoreTest, ReadOnlyStoreRefusesWrites) {

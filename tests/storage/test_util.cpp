@@ -11,9 +11,8 @@ namespace fs = std::filesystem;
 
 ScratchDir::ScratchDir() {
   static std::atomic<int> counter{0};
-  path_ = (fs::temp_directory_path() /
-           ("ecograph-storage-test-" + std::to_string(::getpid()) + "-" +
-            std::to_string(counter.fetch_add(1))))
+  path_ = (fs::temp_directory_path() / ("ecograph-storage-test-" + std::to_string(::getpid()) +
+                                        "-" + std::to_string(counter.fetch_add(1))))
               .string();
   fs::remove_all(path_);
 }
