@@ -65,8 +65,9 @@ CommonOptions ReadCommonOptions(const cxxopts::ParseResult& parsed, bool output_
       common.db_path = parsed["db"].as<std::string>();
       common.db_given = true;
     } else {
-      const char* env = std::getenv("ECOGRAPH_DB");
-      common.db_given = env != nullptr && *env != '\0';
+      // $ECOGRAPH_DB only moves the default database: it is still built
+      // from the bundled data on first use.
+      common.db_given = false;
       common.db_path = DefaultDatabasePath();
     }
     if (output_format && parsed.count("format")) {

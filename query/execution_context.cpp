@@ -133,6 +133,19 @@ bool ExecContext::HasLabel(uint64_t node_id, const std::string& label) {
          std::find(node->labels.begin(), node->labels.end(), label) != node->labels.end();
 }
 
+bool ExecContext::HasLabelAtVertex(uint32_t vertex, const std::string& label) {
+  if (!last_label_set_ || last_label_ != label) {
+    last_label_set_ = &label_sets_[label];
+    last_label_ = label;
+  }
+  LabelSet& set = *last_label_set_;
+  if (set.label_id == -2) {
+    auto id = topology_view_->FindLabel(label);
+    set.label_id = id ? static_cast<int>(*id) : -1;
+  }
+  return set.label_id >= 0 && topology_view_->HasLabel(vertex, static_cast<graph::LabelId>(set.label_id));
+}
+
 void ExecContext::InvalidateCaches() {
   last_label_set_ = nullptr;
   node_cache_.clear();

@@ -81,6 +81,8 @@ class ExecContext {
   std::shared_ptr<const NodeValue> GetNode(uint64_t id);
   std::shared_ptr<const RelValue> GetRel(uint64_t id);
   bool HasLabel(uint64_t node_id, const std::string& label);
+  // REQUIRES: topology_view(); `vertex` is one of its vertices.
+  bool HasLabelAtVertex(uint32_t vertex, const std::string& label);
   // Drops every cache; called after each write.
   void InvalidateCaches();
 

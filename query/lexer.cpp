@@ -40,8 +40,8 @@ size_t Utf8SequenceLength(const std::string& text, size_t pos, uint32_t* code_po
     if ((byte(pos + idx) & 0xC0) != 0x80) return 0;
     cp = (cp << 6) | (byte(pos + idx) & 0x3F);
   }
-  if ((length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) ||
-      (length == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+  if ((length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000) ||
+      cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
     return 0;
   }
   *code_point = cp;
@@ -67,9 +67,7 @@ void AppendUtf8(uint32_t cp, std::string* out) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsHexDigit(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool IsHexDigit(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 // Identifier characters: ASCII letters, digits, '_' and any non-ASCII code
 // point (the input is already known to be valid UTF-8).
 bool IsIdentStart(char c) {
@@ -149,9 +147,14 @@ class Lexer {
     switch (prev.kind) {
       case TokenKind::kIdentifier:
         return prev.span.offset + prev.span.length < pos_;
-      case TokenKind::kParameter: case TokenKind::kRParen:
-      case TokenKind::kRBracket: case TokenKind::kRBrace: case TokenKind::kInteger:
-      case TokenKind::kFloat: case TokenKind::kString: case TokenKind::kDotDot:
+      case TokenKind::kParameter:
+      case TokenKind::kRParen:
+      case TokenKind::kRBracket:
+      case TokenKind::kRBrace:
+      case TokenKind::kInteger:
+      case TokenKind::kFloat:
+      case TokenKind::kString:
+      case TokenKind::kDotDot:
         return false;
       default:
         return true;
@@ -171,8 +174,13 @@ class Lexer {
       return;
     }
     switch (c) {
-      case '`': LexQuotedIdentifier(TokenKind::kIdentifier, start); return;
-      case '\'': case '"': LexString(); return;
+      case '`':
+        LexQuotedIdentifier(TokenKind::kIdentifier, start);
+        return;
+      case '\'':
+      case '"':
+        LexString();
+        return;
       case '$': {
         ++pos_;
         if (Peek() == '`') {
@@ -185,31 +193,50 @@ class Lexer {
         Push(TokenKind::kParameter, start, text_.substr(name_start, pos_ - name_start));
         return;
       }
-      default: break;
+      default:
+        break;
     }
     auto single = [&](TokenKind kind, size_t length) {
       pos_ += length;
       Push(kind, start, text_.substr(start, length));
     };
     switch (c) {
-      case '(': return single(TokenKind::kLParen, 1);
-      case ')': return single(TokenKind::kRParen, 1);
-      case '[': return single(TokenKind::kLBracket, 1);
-      case ']': return single(TokenKind::kRBracket, 1);
-      case '{': return single(TokenKind::kLBrace, 1);
-      case '}': return single(TokenKind::kRBrace, 1);
-      case ',': return single(TokenKind::kComma, 1);
-      case '.': return Peek(1) == '.' ? single(TokenKind::kDotDot, 2) : single(TokenKind::kDot, 1);
-      case ':': return single(TokenKind::kColon, 1);
-      case ';': return single(TokenKind::kSemicolon, 1);
-      case '|': return single(TokenKind::kPipe, 1);
-      case '+': return Peek(1) == '=' ? single(TokenKind::kPlusEq, 2) : single(TokenKind::kPlus, 1);
-      case '-': return single(TokenKind::kMinus, 1);
-      case '*': return single(TokenKind::kStar, 1);
-      case '/': return single(TokenKind::kSlash, 1);
-      case '%': return single(TokenKind::kPercent, 1);
-      case '^': return single(TokenKind::kCaret, 1);
-      case '=': return Peek(1) == '~' ? single(TokenKind::kRegexMatch, 2) : single(TokenKind::kEq, 1);
+      case '(':
+        return single(TokenKind::kLParen, 1);
+      case ')':
+        return single(TokenKind::kRParen, 1);
+      case '[':
+        return single(TokenKind::kLBracket, 1);
+      case ']':
+        return single(TokenKind::kRBracket, 1);
+      case '{':
+        return single(TokenKind::kLBrace, 1);
+      case '}':
+        return single(TokenKind::kRBrace, 1);
+      case ',':
+        return single(TokenKind::kComma, 1);
+      case '.':
+        return Peek(1) == '.' ? single(TokenKind::kDotDot, 2) : single(TokenKind::kDot, 1);
+      case ':':
+        return single(TokenKind::kColon, 1);
+      case ';':
+        return single(TokenKind::kSemicolon, 1);
+      case '|':
+        return single(TokenKind::kPipe, 1);
+      case '+':
+        return Peek(1) == '=' ? single(TokenKind::kPlusEq, 2) : single(TokenKind::kPlus, 1);
+      case '-':
+        return single(TokenKind::kMinus, 1);
+      case '*':
+        return single(TokenKind::kStar, 1);
+      case '/':
+        return single(TokenKind::kSlash, 1);
+      case '%':
+        return single(TokenKind::kPercent, 1);
+      case '^':
+        return single(TokenKind::kCaret, 1);
+      case '=':
+        return Peek(1) == '~' ? single(TokenKind::kRegexMatch, 2) : single(TokenKind::kEq, 1);
       case '!':
         if (Peek(1) == '=') return single(TokenKind::kNe, 2);
         break;
@@ -220,7 +247,8 @@ class Lexer {
       case '>':
         if (Peek(1) == '=') return single(TokenKind::kGe, 2);
         return single(TokenKind::kGt, 1);
-      default: break;
+      default:
+        break;
     }
     uint32_t cp = 0;
     size_t length = Utf8SequenceLength(text_, pos_, &cp);
@@ -273,8 +301,7 @@ class Lexer {
     if (IsIdentPart(Peek())) {
       size_t end = pos_;
       while (end < text_.size() && IsIdentPart(text_[end])) ++end;
-      Fail("invalid number literal '" + text_.substr(start, end - start) + "'", start,
-           end - start);
+      Fail("invalid number literal '" + text_.substr(start, end - start) + "'", start, end - start);
     }
     Push(is_float ? TokenKind::kFloat : TokenKind::kInteger, start,
          text_.substr(start, pos_ - start));
@@ -335,15 +362,32 @@ class Lexer {
       if (pos_ >= text_.size()) Fail("unterminated string literal", start, 1);
       char e = text_[pos_++];
       switch (e) {
-        case '\\': value.push_back('\\'); break;
-        case '\'': value.push_back('\''); break;
-        case '"': value.push_back('"'); break;
-        case 'n': value.push_back('\n'); break;
-        case 't': value.push_back('\t'); break;
-        case 'r': value.push_back('\r'); break;
-        case 'b': value.push_back('\b'); break;
-        case 'f': value.push_back('\f'); break;
-        case 'u': case 'U': {
+        case '\\':
+          value.push_back('\\');
+          break;
+        case '\'':
+          value.push_back('\'');
+          break;
+        case '"':
+          value.push_back('"');
+          break;
+        case 'n':
+          value.push_back('\n');
+          break;
+        case 't':
+          value.push_back('\t');
+          break;
+        case 'r':
+          value.push_back('\r');
+          break;
+        case 'b':
+          value.push_back('\b');
+          break;
+        case 'f':
+          value.push_back('\f');
+          break;
+        case 'u':
+        case 'U': {
           uint32_t cp = ReadHex(e == 'u' ? 4 : 8, escape_start);
           if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
             Fail("invalid unicode escape: code point out of range", escape_start,

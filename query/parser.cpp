@@ -17,15 +17,15 @@ Parser::Parser(const std::string& text) : text_(text), tokens_(Lex(text)) {}
 Parser::DepthGuard::DepthGuard(Parser* parser) : parser_(parser) {
   if (++parser_->depth_ > kMaxNestingDepth) {
     --parser_->depth_;
-    parser_->FailHere("query is nested too deeply (more than " +
-                      std::to_string(kMaxNestingDepth) + " levels)");
+    parser_->FailHere("query is nested too deeply (more than " + std::to_string(kMaxNestingDepth) +
+                      " levels)");
   }
 }
 
 void Parser::ChainGuard::Step() {
   if (++parser_->depth_ > kMaxNestingDepth) {
-    parser_->FailHere("query is nested too deeply (more than " +
-                      std::to_string(kMaxNestingDepth) + " levels)");
+    parser_->FailHere("query is nested too deeply (more than " + std::to_string(kMaxNestingDepth) +
+                      " levels)");
   }
 }
 
@@ -105,14 +105,12 @@ std::string Parser::ParseSymbolicName(const std::string& what) {
   return Advance().text;
 }
 
-std::string Parser::ParseLabelOrType(const std::string& what) {
-  return ParseSymbolicName(what);
-}
+std::string Parser::ParseLabelOrType(const std::string& what) { return ParseSymbolicName(what); }
 
 SourceSpan Parser::SpanFrom(size_t start_offset) const {
   size_t end = std::max(last_end_, start_offset);
-  return SourceSpan{static_cast<uint32_t>(start_offset),
-                    static_cast<uint32_t>(end - start_offset), true};
+  return SourceSpan{static_cast<uint32_t>(start_offset), static_cast<uint32_t>(end - start_offset),
+                    true};
 }
 
 std::string Parser::SourceText(size_t start_offset) const {
@@ -151,18 +149,17 @@ void CheckPatternPredicates(const Expr& expr, bool predicate_context) {
                      "pattern comprehension [(a)-->(b) | b] for a list",
                      expr.span);
   }
-  bool boolean_operator =
-      (expr.kind == ExprKind::kBinary &&
-       (expr.binary_op == BinaryOp::kAnd || expr.binary_op == BinaryOp::kOr ||
-        expr.binary_op == BinaryOp::kXor)) ||
-      (expr.kind == ExprKind::kUnary && expr.unary_op == UnaryOp::kNot);
+  bool boolean_operator = (expr.kind == ExprKind::kBinary &&
+                           (expr.binary_op == BinaryOp::kAnd || expr.binary_op == BinaryOp::kOr ||
+                            expr.binary_op == BinaryOp::kXor)) ||
+                          (expr.kind == ExprKind::kUnary && expr.unary_op == UnaryOp::kNot);
   for (size_t idx = 0; idx < expr.children.size(); ++idx) {
     bool child_context = boolean_operator;
     if (expr.kind == ExprKind::kCase && !expr.case_subject && idx % 2 == 0) child_context = true;
     CheckPatternPredicates(*expr.children[idx], child_context);
   }
-  for (const ExprPtr* child : {&expr.case_subject, &expr.case_else, &expr.slice_from,
-                               &expr.slice_to, &expr.map_expr}) {
+  for (const ExprPtr* child :
+       {&expr.case_subject, &expr.case_else, &expr.slice_from, &expr.slice_to, &expr.map_expr}) {
     if (*child) CheckPatternPredicates(**child, false);
   }
   if (expr.where_expr) CheckPatternPredicates(*expr.where_expr, true);
@@ -321,8 +318,7 @@ void Parser::ParseProjectionBody(ProjectionBody* body, bool is_with) {
     first = false;
     size_t start = StartOffset();
     if (At(TokenKind::kEnd) || At(TokenKind::kSemicolon)) {
-      FailExpected(is_with ? "an expression to project in WITH"
-                           : "an expression to return");
+      FailExpected(is_with ? "an expression to project in WITH" : "an expression to return");
     }
     ProjectionItem item;
     item.expr = ParseExpression();
@@ -374,9 +370,9 @@ ClausePtr Parser::ParseCreate() {
   if (!At(TokenKind::kEq, 1)) {
     if (AtKeyword("INDEX")) return ParseCreateIndex(start);
     if (AtKeyword("CONSTRAINT")) return ParseCreateConstraint(start);
-    if ((AtKeyword("TEXT") || AtKeyword("RANGE") || AtKeyword("POINT") ||
-         AtKeyword("FULLTEXT") || AtKeyword("LOOKUP") || AtKeyword("VECTOR") ||
-         AtKeyword("BTREE")) && AtKeyword("INDEX", 1)) {
+    if ((AtKeyword("TEXT") || AtKeyword("RANGE") || AtKeyword("POINT") || AtKeyword("FULLTEXT") ||
+         AtKeyword("LOOKUP") || AtKeyword("VECTOR") || AtKeyword("BTREE")) &&
+        AtKeyword("INDEX", 1)) {
       NotSupported(Peek().text + " indexes", Peek());
     }
     if (AtKeyword("OR") && AtKeyword("REPLACE", 1)) NotSupported("CREATE OR REPLACE", Peek());
@@ -413,8 +409,8 @@ void ParseSchemaProperty(Parser* parser, Clause* clause, const std::string& vari
   const Token& var_token = parser->Peek();
   std::string name = parser->ParseSymbolicName("a property like " + variable + ".key");
   if (name != variable) {
-    parser->FailAt(var_token, "unknown variable '" + name + "' (the pattern binds '" +
-                                  variable + "')");
+    parser->FailAt(var_token,
+                   "unknown variable '" + name + "' (the pattern binds '" + variable + "')");
   }
   parser->Expect(TokenKind::kDot, "'.' and a property key");
   clause->schema_key = parser->ParseSymbolicName("a property key");

@@ -21,10 +21,11 @@ ExprPtr MakeBinary(BinaryOp op, ExprPtr left, ExprPtr right, SourceSpan span) {
 
 // Words that end an expression or belong to clause syntax: never variables.
 const char* const kReservedWords[] = {
-    "MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "CREATE", "MERGE", "SET", "REMOVE",
-    "DELETE", "DETACH", "UNWIND", "CALL", "YIELD", "UNION", "ORDER", "SKIP", "LIMIT",
-    "AND", "OR", "XOR", "NOT", "IN", "STARTS", "ENDS", "CONTAINS", "IS", "AS", "DISTINCT",
-    "WHEN", "THEN", "ELSE", "END", "ON", "BY", "ASC", "DESC", "ASCENDING", "DESCENDING",
+    "MATCH",  "OPTIONAL", "WHERE",  "WITH",   "RETURN",   "CREATE",    "MERGE",      "SET",
+    "REMOVE", "DELETE",   "DETACH", "UNWIND", "CALL",     "YIELD",     "UNION",      "ORDER",
+    "SKIP",   "LIMIT",    "AND",    "OR",     "XOR",      "NOT",       "IN",         "STARTS",
+    "ENDS",   "CONTAINS", "IS",     "AS",     "DISTINCT", "WHEN",      "THEN",       "ELSE",
+    "END",    "ON",       "BY",     "ASC",    "DESC",     "ASCENDING", "DESCENDING",
 };
 
 }  // namespace
@@ -90,12 +91,24 @@ ExprPtr Parser::ParseComparison() {
   while (true) {
     ComparisonOp op;
     switch (Peek().kind) {
-      case TokenKind::kEq: op = ComparisonOp::kEq; break;
-      case TokenKind::kNe: op = ComparisonOp::kNe; break;
-      case TokenKind::kLt: op = ComparisonOp::kLt; break;
-      case TokenKind::kLe: op = ComparisonOp::kLe; break;
-      case TokenKind::kGt: op = ComparisonOp::kGt; break;
-      case TokenKind::kGe: op = ComparisonOp::kGe; break;
+      case TokenKind::kEq:
+        op = ComparisonOp::kEq;
+        break;
+      case TokenKind::kNe:
+        op = ComparisonOp::kNe;
+        break;
+      case TokenKind::kLt:
+        op = ComparisonOp::kLt;
+        break;
+      case TokenKind::kLe:
+        op = ComparisonOp::kLe;
+        break;
+      case TokenKind::kGt:
+        op = ComparisonOp::kGt;
+        break;
+      case TokenKind::kGe:
+        op = ComparisonOp::kGe;
+        break;
       default:
         if (chain) chain->span = SpanFrom(start);
         return chain ? std::move(chain) : std::move(first);
@@ -138,7 +151,8 @@ ExprPtr Parser::ParsePredicateSuffixes() {
       Advance();
       bool negated = AcceptKeyword("NOT");
       if (!AtKeyword("NULL")) {
-        if (At(TokenKind::kColon) || AtKeyword("TYPED")) NotSupported("type predicates (IS ::)", Peek());
+        if (At(TokenKind::kColon) || AtKeyword("TYPED"))
+          NotSupported("type predicates (IS ::)", Peek());
         if (AtKeyword("NORMALIZED")) NotSupported("IS NORMALIZED", Peek());
         FailExpected(negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS");
       }
@@ -207,10 +221,10 @@ ExprPtr Parser::ParseUnary() {
   bool negate = At(TokenKind::kMinus);
   Advance();
   // A negative number literal is one literal, so -9223372036854775808 fits.
-  if (negate && (At(TokenKind::kInteger) || At(TokenKind::kFloat)) &&
-      !At(TokenKind::kDot, 1) && !At(TokenKind::kLBracket, 1)) {
-    ExprPtr literal = At(TokenKind::kInteger) ? ParseIntegerLiteral(true, start)
-                                              : ParseFloatLiteral(true, start);
+  if (negate && (At(TokenKind::kInteger) || At(TokenKind::kFloat)) && !At(TokenKind::kDot, 1) &&
+      !At(TokenKind::kLBracket, 1)) {
+    ExprPtr literal =
+        At(TokenKind::kInteger) ? ParseIntegerLiteral(true, start) : ParseFloatLiteral(true, start);
     return literal;
   }
   ExprPtr operand = ParseUnary();
@@ -340,8 +354,10 @@ ExprPtr Parser::ParseAtom() {
   size_t start = StartOffset();
   const Token& token = Peek();
   switch (token.kind) {
-    case TokenKind::kInteger: return ParseIntegerLiteral(false, start);
-    case TokenKind::kFloat: return ParseFloatLiteral(false, start);
+    case TokenKind::kInteger:
+      return ParseIntegerLiteral(false, start);
+    case TokenKind::kFloat:
+      return ParseFloatLiteral(false, start);
     case TokenKind::kString: {
       auto expr = std::make_unique<Expr>(ExprKind::kLiteral);
       expr->literal_kind = LiteralKind::kString;
@@ -372,10 +388,14 @@ ExprPtr Parser::ParseAtom() {
       Expect(TokenKind::kRParen, "')' to close the parenthesized expression");
       return inner;
     }
-    case TokenKind::kLBracket: return ParseListLike();
-    case TokenKind::kLBrace: return ParseMapLiteral();
-    case TokenKind::kIdentifier: break;
-    default: FailExpected("an expression");
+    case TokenKind::kLBracket:
+      return ParseListLike();
+    case TokenKind::kLBrace:
+      return ParseMapLiteral();
+    case TokenKind::kIdentifier:
+      break;
+    default:
+      FailExpected("an expression");
   }
   if (!token.quoted) {
     if (AtKeyword("TRUE") || AtKeyword("FALSE")) {
@@ -425,11 +445,13 @@ ExprPtr Parser::ParseFunctionOrSpecial() {
   }
   // Dotted name: ident (. ident)* followed by '('.
   size_t scan = pos_;
-  while (tokens_[scan].kind == TokenKind::kIdentifier && tokens_[scan + 1].kind == TokenKind::kDot &&
+  while (tokens_[scan].kind == TokenKind::kIdentifier &&
+         tokens_[scan + 1].kind == TokenKind::kDot &&
          tokens_[scan + 2].kind == TokenKind::kIdentifier) {
     scan += 2;
   }
-  if (tokens_[scan].kind != TokenKind::kIdentifier || tokens_[scan + 1].kind != TokenKind::kLParen) {
+  if (tokens_[scan].kind != TokenKind::kIdentifier ||
+      tokens_[scan + 1].kind != TokenKind::kLParen) {
     return nullptr;
   }
   bool dotted = scan != pos_;
@@ -460,12 +482,12 @@ ExprPtr Parser::ParseFunctionOrSpecial() {
       expr->span = SpanFrom(start);
       return expr;
     }
-    bool is_quantifier = AtKeyword("ALL") || AtKeyword("ANY") || AtKeyword("NONE") ||
-                         AtKeyword("SINGLE");
+    bool is_quantifier =
+        AtKeyword("ALL") || AtKeyword("ANY") || AtKeyword("NONE") || AtKeyword("SINGLE");
     if (is_quantifier && At(TokenKind::kIdentifier, 2) && AtKeyword("IN", 3)) {
       auto expr = std::make_unique<Expr>(ExprKind::kQuantifier);
-      expr->quantifier = AtKeyword("ALL")   ? Quantifier::kAll
-                         : AtKeyword("ANY") ? Quantifier::kAny
+      expr->quantifier = AtKeyword("ALL")    ? Quantifier::kAll
+                         : AtKeyword("ANY")  ? Quantifier::kAny
                          : AtKeyword("NONE") ? Quantifier::kNone
                                              : Quantifier::kSingle;
       Advance();
@@ -519,8 +541,8 @@ ExprPtr Parser::ParseListLike() {
     return expr;
   }
   // [p = (a)-->(b) WHERE pred | expr]
-  bool named = At(TokenKind::kIdentifier, 1) && At(TokenKind::kEq, 2) &&
-               LooksLikePatternAt(pos_ + 3);
+  bool named =
+      At(TokenKind::kIdentifier, 1) && At(TokenKind::kEq, 2) && LooksLikePatternAt(pos_ + 3);
   if (named || LooksLikePatternAt(pos_ + 1)) {
     Advance();
     auto expr = std::make_unique<Expr>(ExprKind::kPatternComprehension);

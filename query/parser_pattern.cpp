@@ -5,9 +5,7 @@
 namespace ecograph::query::parser_internal {
 
 bool Parser::LooksLikeRelStart(size_t pos) const {
-  auto kind = [&](size_t idx) {
-    return tokens_[std::min(idx, tokens_.size() - 1)].kind;
-  };
+  auto kind = [&](size_t idx) { return tokens_[std::min(idx, tokens_.size() - 1)].kind; };
   if (kind(pos) == TokenKind::kMinus) {
     TokenKind next = kind(pos + 1);
     return next == TokenKind::kLBracket || next == TokenKind::kMinus;
@@ -19,10 +17,14 @@ size_t Parser::SkipBalanced(size_t pos) const {
   int depth = 0;
   for (size_t idx = pos; idx < tokens_.size(); ++idx) {
     switch (tokens_[idx].kind) {
-      case TokenKind::kLParen: case TokenKind::kLBracket: case TokenKind::kLBrace:
+      case TokenKind::kLParen:
+      case TokenKind::kLBracket:
+      case TokenKind::kLBrace:
         ++depth;
         break;
-      case TokenKind::kRParen: case TokenKind::kRBracket: case TokenKind::kRBrace:
+      case TokenKind::kRParen:
+      case TokenKind::kRBracket:
+      case TokenKind::kRBrace:
         if (--depth == 0) return idx + 1;
         if (depth < 0) return tokens_.size();
         break;

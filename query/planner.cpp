@@ -155,6 +155,17 @@ OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query, std::vector<std::
       }
       case ClauseKind::kUnwind: {
         BoundExprPtr list = Bind(*clause.unwind_expr, scope);
+        if (scope.count(clause.unwind_alias)) {
+          // The AST has no span for the alias: point at its last occurrence in the clause.
+          SourceSpan alias_span = clause.span;
+          size_t at = SourceText(clause.span).rfind(clause.unwind_alias);
+          if (at != std::string::npos) {
+            alias_span.offset += static_cast<uint32_t>(at);
+            alias_span.length = static_cast<uint32_t>(clause.unwind_alias.size());
+          }
+          throw QueryError(ErrorKind::kSemantic, "variable '" + clause.unwind_alias + "' already declared",
+                           alias_span);
+        }
         int slot = NewSlot();
         op = std::make_unique<UnwindOperator>(std::move(op), std::move(list), slot, clause.unwind_alias);
         scope[clause.unwind_alias] = VariableInfo{slot, VariableKind::kValue};
@@ -185,7 +196,8 @@ OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query, std::vector<std::
         if (query.clauses.size() != 1) {
           throw QueryError(ErrorKind::kSemantic, "schema commands must be run on their own", clause.span);
         }
-        return std::make_unique<SchemaOperator>(clause.kind, clause.schema_label, clause.schema_key);
+        return std::make_unique<SchemaOperator>(clause.kind, clause.schema_label, clause.schema_key,
+                                                clause.schema_name);
     }
   }
   ClauseKind final_kind = query.clauses.back()->kind;

@@ -11,15 +11,37 @@ namespace ecograph::query {
 
 enum class TokenKind {
   kEnd,
-  kIdentifier,   // text = the name (unquoted for `backticked` names)
-  kInteger,      // text = the digits as written (0x.., 0o.. included)
-  kFloat,        // text = as written
-  kString,       // text = unescaped contents
-  kParameter,    // $name or $0: text = name
-  kLParen, kRParen, kLBracket, kRBracket, kLBrace, kRBrace,
-  kComma, kDot, kDotDot, kColon, kSemicolon, kPipe,
-  kPlus, kMinus, kStar, kSlash, kPercent, kCaret,
-  kEq, kNe, kLt, kLe, kGt, kGe, kRegexMatch, kPlusEq,
+  kIdentifier,  // text = the name (unquoted for `backticked` names)
+  kInteger,     // text = the digits as written (0x.., 0o.. included)
+  kFloat,       // text = as written
+  kString,      // text = unescaped contents
+  kParameter,   // $name or $0: text = name
+  kLParen,
+  kRParen,
+  kLBracket,
+  kRBracket,
+  kLBrace,
+  kRBrace,
+  kComma,
+  kDot,
+  kDotDot,
+  kColon,
+  kSemicolon,
+  kPipe,
+  kPlus,
+  kMinus,
+  kStar,
+  kSlash,
+  kPercent,
+  kCaret,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kRegexMatch,
+  kPlusEq,
 };
 
 struct Token {

@@ -89,7 +89,10 @@ std::string FormatFloat(double d) {
     std::string mantissa = text.substr(0, exponent);
     std::string exp = text.substr(exponent + 1);
     if (mantissa.find('.') == std::string::npos) mantissa += ".0";
-    if (!exp.empty() && exp[0] == '+') exp = exp.substr(1);
+    bool negative = !exp.empty() && exp[0] == '-';
+    if (!exp.empty() && (exp[0] == '+' || exp[0] == '-')) exp = exp.substr(1);
+    while (exp.size() > 1 && exp[0] == '0') exp = exp.substr(1);
+    if (negative) exp = "-" + exp;
     return mantissa + "E" + exp;
   }
   if (text.find('.') == std::string::npos) text += ".0";

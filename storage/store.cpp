@@ -44,8 +44,11 @@ class CounterMergeOperator : public rocksdb::AssociativeMergeOperator {
 
 bool IsLockError(const rocksdb::Status& s) {
   if (!s.IsIOError() && !s.IsBusy()) return false;
+  // "While lock file: <db>/LOCK: Resource temporarily unavailable" (another
+  // process) or "lock hold by current process ..." (this one).
   std::string msg = s.ToString();
-  return msg.find("lock") != std::string::npos || msg.find("LOCK") != std::string::npos;
+  return msg.find("/LOCK") != std::string::npos || msg.find("lock file") != std::string::npos ||
+         msg.find("lock hold") != std::string::npos;
 }
 
 rocksdb::CompressionType PickCompression(bool bottommost) {

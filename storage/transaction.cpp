@@ -114,12 +114,16 @@ class TxnImpl final : public Transaction {
     }
   }
   ~TxnImpl() override {
-    if (txn_) txn_->Rollback().PermitUncheckedError();
+    if (txn_ && !finished_) txn_->Rollback().PermitUncheckedError();
     txn_.reset();
     if (snapshot_ != nullptr) store_->db()->ReleaseSnapshot(snapshot_);
   }
 
   // ---- raw access (used by cursors) ----
+  // After Commit/Rollback, reads go to the latest committed data. The
+  // rocksdb::Transaction itself lives as long as this object, so iterators
+  // made before the commit can still be destroyed safely.
+  bool InTxn() const { return txn_ && !finished_; }
   rocksdb::ReadOptions MakeReadOptions(int slot) const {
     rocksdb::ReadOptions ro;
     ro.snapshot = snapshot_;
@@ -130,12 +134,12 @@ class TxnImpl final : public Transaction {
   rocksdb::Iterator* NewRawIterator(int slot, const rocksdb::Slice* upper) {
     rocksdb::ReadOptions ro = MakeReadOptions(slot);
     ro.iterate_upper_bound = upper;
-    if (txn_) return txn_->GetIterator(ro, store_->cf(slot));
+    if (InTxn()) return txn_->GetIterator(ro, store_->cf(slot));
     return store_->db()->NewIterator(ro, store_->cf(slot));
   }
   rocksdb::Status RawGet(int slot, const std::string& key, std::string* value) {
     rocksdb::ReadOptions ro = MakeReadOptions(slot);
-    if (txn_) return txn_->Get(ro, store_->cf(slot), key, value);
+    if (InTxn()) return txn_->Get(ro, store_->cf(slot), key, value);
     return store_->db()->Get(ro, store_->cf(slot), key, value);
   }
   std::unique_ptr<Cursor> NewCursor(int slot, std::string lower, std::string upper) {
@@ -362,10 +366,9 @@ class TxnImpl final : public Transaction {
   Status DropIndex(std::string_view label, std::string_view key) override;
   Status Commit(bool sync) override;
   void Rollback() override {
-    if (txn_) txn_->Rollback().PermitUncheckedError();
+    if (InTxn()) txn_->Rollback().PermitUncheckedError();
     pending_counters_.clear();
     pending_high_water_.clear();
-    txn_.reset();
     finished_ = true;
   }
 
@@ -1130,10 +1133,9 @@ Status TxnImpl::Commit(bool sync) {
     finished_ = true;
     return Status::Ok();
   }
-  if (finished_ || !txn_) {
+  if (!InTxn()) {
     return Status::Error(StatusCode::kInvalidArgument, "transaction is already finished");
   }
-  finished_ = true;
   if (!poison_.ok()) {
     Rollback();
     return poison_;
@@ -1148,11 +1150,10 @@ Status TxnImpl::Commit(bool sync) {
   txn_->SetWriteOptions(wo);
   rocksdb::Status rs = txn_->Commit();
   if (!rs.ok()) {
-    txn_->Rollback().PermitUncheckedError();
-    txn_.reset();
+    Rollback();
     return FromRocks(rs, "commit");
   }
-  txn_.reset();
+  finished_ = true;
   store_->BumpVersion();
   return Status::Ok();
 }

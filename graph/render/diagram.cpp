@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/render/escape.h"
@@ -37,6 +38,9 @@ constexpr size_t kSplineMaxNodes = 60;
 // circo takes about a minute at 400 nodes.
 constexpr size_t kCircoMaxNodes = 150;
 constexpr size_t kWrapWidth = 22;
+// Above this many drawn edges, edge labels crowd the layout and overlap one
+// another; they are left to the edge tooltips.
+constexpr size_t kMaxLabelledEdges = 90;
 // A dot hub with more than kLeavesPerRank leaf neighbours gets its leaves
 // staggered over up to kMaxStaggerRanks ranks (what Graphviz's `unflatten -l`
 // does), so one rank does not grow into a very tall column.
@@ -66,6 +70,11 @@ struct Drawing {
   std::map<NodeId, int64_t> year_of;
   std::vector<NodeId> sources;
   LayoutEngine engine = LayoutEngine::kDot;
+  // False above kMaxLabelledEdges drawn edges: labels are left to tooltips.
+  bool edge_labels = true;
+  // SUBSIDIARY_OF / AFFILIATE_OF edges that repeat a deal edge between the
+  // same two nodes; their label would duplicate the deal's.
+  std::set<storage::RelId> unlabelled;
 };
 
 bool HasLabel(const NodeRecord& node, std::string_view label) {
@@ -219,19 +228,22 @@ NodeId JoiningEnd(const RelRecord& rel) {
   return (kind == EdgeKind::kSubsidiaryOf || kind == EdgeKind::kAffiliateOf) ? rel.src : rel.dst;
 }
 
+// Only dealmakers (the non-joining end of some deal) without a year of their
+// own go to the source rank. A joined company without a dated deal is left
+// unranked: forcing it to the source rank would contradict the deal edge
+// into it, and dot then merges year ranks.
 void AssignYears(Drawing& drawing) {
-  std::set<NodeId> with_deals;
+  std::set<NodeId> dealmakers;
   for (const RelRecord* rel : drawing.edges) {
     if (!render_internal::IsDealType(rel->type)) continue;
-    with_deals.insert(rel->src);
-    with_deals.insert(rel->dst);
+    const NodeId joining = JoiningEnd(*rel);
+    dealmakers.insert(joining == rel->src ? rel->dst : rel->src);
     const auto year = render_internal::IntProperty(rel->properties, "year");
     if (!year) continue;
-    const NodeId joining = JoiningEnd(*rel);
     auto [it, inserted] = drawing.year_of.emplace(joining, *year);
     if (!inserted) it->second = std::min(it->second, *year);
   }
-  for (NodeId id : with_deals) {
+  for (NodeId id : dealmakers) {
     if (drawing.year_of.count(id) == 0) drawing.sources.push_back(id);
   }
 }
@@ -323,6 +335,22 @@ Result<Drawing> PlanDrawing(const Subgraph& subgraph, const RenderOptions& optio
   std::erase_if(drawing.edges, [&](const RelRecord* rel) {
     return drawing.drawn.count(rel->src) == 0 || drawing.drawn.count(rel->dst) == 0;
   });
+
+  std::set<std::pair<NodeId, NodeId>> dealt;
+  for (const RelRecord* rel : drawing.edges) {
+    const EdgeKind kind = render_internal::ClassifyEdge(rel->type);
+    if (kind == EdgeKind::kAcquired || kind == EdgeKind::kInvestedIn) {
+      dealt.insert(std::minmax(rel->src, rel->dst));
+    }
+  }
+  for (const RelRecord* rel : drawing.edges) {
+    const EdgeKind kind = render_internal::ClassifyEdge(rel->type);
+    if ((kind == EdgeKind::kSubsidiaryOf || kind == EdgeKind::kAffiliateOf) &&
+        dealt.count(std::minmax(rel->src, rel->dst)) > 0) {
+      drawing.unlabelled.insert(rel->id);
+    }
+  }
+  drawing.edge_labels = drawing.edges.size() <= kMaxLabelledEdges;
 
   AssignClusters(subgraph, options, lookup, drawing);
   if (options.timeline) AssignYears(drawing);
@@ -486,19 +514,30 @@ void SetGraphDefaults(Agraph_t* graph, const Drawing& drawing, const RenderOptio
     case LayoutEngine::kDot:
       set_graph("rankdir", "LR");
       set_graph("nodesep", "0.18");
-      set_graph("ranksep", options.timeline ? "0.5" : "0.7");
-      set_graph("newrank", "true");
+      set_graph("ranksep", options.timeline ? "0.4" : "0.7");
+      // newrank lets ranks cross clusters; timelines have no clusters, and
+      // with newrank dot 2.43 merged year ranks (2016 with 2018).
+      if (!options.timeline) set_graph("newrank", "true");
       if (options.timeline) set_graph("forcelabels", "true");
       break;
     case LayoutEngine::kNeato:
     case LayoutEngine::kFdp:
     case LayoutEngine::kSfdp:
-      set_graph("overlap", "prism");
-      set_graph("overlap_scaling", "-4");
+      // fdp lays out each cluster on its own and removes overlaps between
+      // clusters itself; prism on top of that spreads a clustered drawing
+      // over several times the area. A short spring length keeps the
+      // members of an edge-less cluster together.
+      if (drawing.engine != LayoutEngine::kFdp || drawing.clusters.empty()) {
+        set_graph("overlap", "prism");
+        set_graph("overlap_scaling", "-4");
+      }
       set_graph("sep", "+10");
       set_graph("esep", "+4");
       set_graph("pack", "true");
-      if (drawing.engine == LayoutEngine::kFdp) set_graph("K", "0.9");
+      if (drawing.engine == LayoutEngine::kFdp) {
+        set_graph("K", drawing.clusters.empty() ? "0.9" : "0.25");
+      }
+      set_graph("start", "1");
       if (drawing.engine == LayoutEngine::kSfdp) set_graph("K", "1.2");
       break;
     case LayoutEngine::kCirco:
@@ -566,10 +605,15 @@ void AddEdge(Agraph_t* graph, const Drawing& drawing, const RelRecord& rel,
   std::string label;
   if (kind != EdgeKind::kContext) {
     label = render_internal::DealLabel(rel);
-    if (!label.empty()) {
+    // Timeline: the column already shows the year.
+    const std::string shown =
+        drawing.edge_labels && drawing.unlabelled.count(rel.id) == 0
+            ? render_internal::DealLabel(rel, drawing.year_of.empty())
+            : std::string();
+    if (!shown.empty()) {
       // Timeline: xlabels are placed after ranking, so labels do not widen
       // the year columns.
-      Set(edge, drawing.year_of.empty() ? "label" : "xlabel", label);
+      Set(edge, drawing.year_of.empty() ? "label" : "xlabel", shown);
       Set(edge, "fontcolor", style.color);
     }
   }

@@ -197,14 +197,16 @@ std::string FormatPercent(double percent) {
   return buffer;
 }
 
-std::string DealLabel(const storage::RelRecord& rel) {
+std::string DealLabel(const storage::RelRecord& rel, bool with_year) {
   constexpr std::string_view kSeparator = " \xC2\xB7 ";  // " · "
   std::string label;
   const auto append = [&](const std::string& part) {
     if (!label.empty()) label += kSeparator;
     label += part;
   };
-  if (const auto year = IntProperty(rel.properties, "year")) append(std::to_string(*year));
+  if (const auto year = IntProperty(rel.properties, "year"); year && with_year) {
+    append(std::to_string(*year));
+  }
   if (const auto amount = NumberProperty(rel.properties, "amount_usd"); amount && *amount > 0) {
     append(FormatUsd(*amount));
   }

@@ -79,6 +79,7 @@ std::string FormatUsd(double amount);
 // "75%", "33.5%".
 std::string FormatPercent(double percent);
 // "2016 · $1.0B · 75%" from year, amount_usd and stake_pct; "" when none.
-std::string DealLabel(const storage::RelRecord& rel);
+// Without `with_year`, "$1.0B · 75%" (for diagrams whose layout shows the year).
+std::string DealLabel(const storage::RelRecord& rel, bool with_year = true);
 
 }  // namespace ecograph::graph::render_internal

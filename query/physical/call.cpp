@@ -1,3 +1,6 @@
+#include <map>
+#include <mutex>
+
 #include "query/physical/operators.h"
 
 namespace ecograph::query {
@@ -39,8 +42,23 @@ bool CallOperator::NextImpl(ExecContext& ctx, Row* row) {
   }
 }
 
-SchemaOperator::SchemaOperator(ClauseKind kind, std::string label, std::string key)
-    : kind_(kind), label_(std::move(label)), key_(std::move(key)) {}
+namespace {
+
+// Names given to indexes and constraints in this process. Storage keeps no
+// names; db.indexes() shows generated ones, which DROP also accepts.
+std::mutex& NamesMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+std::map<std::string, std::pair<std::string, std::string>>& Names() {
+  static std::map<std::string, std::pair<std::string, std::string>> names;
+  return names;
+}
+
+}  // namespace
+
+SchemaOperator::SchemaOperator(ClauseKind kind, std::string label, std::string key, std::string name)
+    : kind_(kind), label_(std::move(label)), key_(std::move(key)), name_(std::move(name)) {}
 
 std::string SchemaOperator::Describe() const {
   const char* what = kind_ == ClauseKind::kCreateIndex        ? "CreateIndex"
@@ -53,6 +71,29 @@ std::string SchemaOperator::Describe() const {
 bool SchemaOperator::NextImpl(ExecContext& ctx, Row*) {
   if (done_) return false;
   done_ = true;
+  bool dropping = kind_ == ClauseKind::kDropIndex || kind_ == ClauseKind::kDropConstraint;
+  if (dropping && label_.empty() && !name_.empty()) {
+    std::lock_guard<std::mutex> lock(NamesMutex());
+    auto it = Names().find(name_);
+    if (it != Names().end()) {
+      label_ = it->second.first;
+      key_ = it->second.second;
+    } else {
+      for (const auto& existing : ctx.txn().Indexes()) {
+        std::string generated = (existing.unique ? "constraint_" : "index_") + existing.label + "_" + existing.key;
+        if (generated == name_) {
+          label_ = existing.label;
+          key_ = existing.key;
+        }
+      }
+    }
+    if (label_.empty()) {
+      throw QueryError(ErrorKind::kSemantic, "no index or constraint named '" + name_ + "'");
+    }
+  } else if (!dropping && !name_.empty()) {
+    std::lock_guard<std::mutex> lock(NamesMutex());
+    Names()[name_] = {label_, key_};
+  }
   switch (kind_) {
     case ClauseKind::kCreateIndex:
     case ClauseKind::kCreateConstraint: {

@@ -62,7 +62,9 @@ bool ExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
       }
       bool labels_ok = true;
       for (const auto& label : spec_.to_labels) {
-        if (!ctx.HasLabel(entry.node, label)) {
+        bool has = entry.vertex != UINT32_MAX ? ctx.HasLabelAtVertex(entry.vertex, label)
+                                              : ctx.HasLabel(entry.node, label);
+        if (!has) {
           labels_ok = false;
           break;
         }

@@ -77,6 +77,7 @@ bool NeighborCursor::Next(ExecContext& ctx, Neighbor* out) {
     out->node = topology_->NodeOf(other);
     out->type = ctx.TopologyType(type);
     out->outgoing = phase_ == 0;
+    out->vertex = other;
     return true;
   }
   return false;

@@ -17,6 +17,7 @@ struct Neighbor {
   uint64_t node = 0;
   uint32_t type = 0;     // ExecContext interned type id
   bool outgoing = true;  // the scanned node is the relationship's source
+  uint32_t vertex = UINT32_MAX;  // topology vertex of `node` (topology mode only)
 };
 
 class NeighborCursor {

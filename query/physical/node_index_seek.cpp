@@ -12,11 +12,10 @@ NodeIndexSeekOperator::NodeIndexSeekOperator(OperatorPtr child, int slot, std::s
 }
 
 std::string NodeIndexSeekOperator::Describe() const {
-  bool equality = lo_ && hi_ && lo_.get() == hi_.get();
-  std::string kind = lo_ && hi_ && lo_->ast == hi_->ast && lo_->ast != nullptr ? "NodeIndexSeek"
-                                                                               : "NodeIndexSeekByRange";
-  (void)equality;
-  return kind + "(" + variable_ + ":" + label_ + "(" + key_ + "))";
+  // Equality seeks bind the same expression on both sides.
+  bool equality = lo_ && hi_ && lo_->ast != nullptr && lo_->ast == hi_->ast;
+  return std::string(equality ? "NodeIndexSeek" : "NodeIndexSeekByRange") + "(" + variable_ + ":" +
+         label_ + "(" + key_ + "))";
 }
 
 bool NodeIndexSeekOperator::NextImpl(ExecContext& ctx, Row* row) {

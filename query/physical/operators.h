@@ -534,7 +534,8 @@ class CallOperator : public Operator {
 // CREATE/DROP INDEX and CONSTRAINT: runs once, yields no rows.
 class SchemaOperator : public Operator {
  public:
-  SchemaOperator(ClauseKind kind, std::string label, std::string key);
+  // `name`: optional index/constraint name (DROP by name resolves it).
+  SchemaOperator(ClauseKind kind, std::string label, std::string key, std::string name);
   std::string Describe() const override;
   void Open(ExecContext&) override { done_ = false; }
 
@@ -543,7 +544,7 @@ class SchemaOperator : public Operator {
 
  private:
   ClauseKind kind_;
-  std::string label_, key_;
+  std::string label_, key_, name_;
   bool done_ = false;
 };
 

@@ -7,32 +7,52 @@ namespace {
 
 const char* BinaryName(BinaryOp op) {
   switch (op) {
-    case BinaryOp::kOr: return "OR";
-    case BinaryOp::kXor: return "XOR";
-    case BinaryOp::kAnd: return "AND";
-    case BinaryOp::kAdd: return "+";
-    case BinaryOp::kSubtract: return "-";
-    case BinaryOp::kMultiply: return "*";
-    case BinaryOp::kDivide: return "/";
-    case BinaryOp::kModulo: return "%";
-    case BinaryOp::kPower: return "^";
-    case BinaryOp::kIn: return "IN";
-    case BinaryOp::kStartsWith: return "STARTS_WITH";
-    case BinaryOp::kEndsWith: return "ENDS_WITH";
-    case BinaryOp::kContains: return "CONTAINS";
-    case BinaryOp::kRegexMatch: return "=~";
+    case BinaryOp::kOr:
+      return "OR";
+    case BinaryOp::kXor:
+      return "XOR";
+    case BinaryOp::kAnd:
+      return "AND";
+    case BinaryOp::kAdd:
+      return "+";
+    case BinaryOp::kSubtract:
+      return "-";
+    case BinaryOp::kMultiply:
+      return "*";
+    case BinaryOp::kDivide:
+      return "/";
+    case BinaryOp::kModulo:
+      return "%";
+    case BinaryOp::kPower:
+      return "^";
+    case BinaryOp::kIn:
+      return "IN";
+    case BinaryOp::kStartsWith:
+      return "STARTS_WITH";
+    case BinaryOp::kEndsWith:
+      return "ENDS_WITH";
+    case BinaryOp::kContains:
+      return "CONTAINS";
+    case BinaryOp::kRegexMatch:
+      return "=~";
   }
   return "?";
 }
 
 const char* ComparisonName(ComparisonOp op) {
   switch (op) {
-    case ComparisonOp::kEq: return "=";
-    case ComparisonOp::kNe: return "<>";
-    case ComparisonOp::kLt: return "<";
-    case ComparisonOp::kLe: return "<=";
-    case ComparisonOp::kGt: return ">";
-    case ComparisonOp::kGe: return ">=";
+    case ComparisonOp::kEq:
+      return "=";
+    case ComparisonOp::kNe:
+      return "<>";
+    case ComparisonOp::kLt:
+      return "<";
+    case ComparisonOp::kLe:
+      return "<=";
+    case ComparisonOp::kGt:
+      return ">";
+    case ComparisonOp::kGe:
+      return ">=";
   }
   return "?";
 }
@@ -75,9 +95,12 @@ std::string DumpPart(const PatternPart& part) {
 
 std::string DumpSetItem(const SetItem& item) {
   switch (item.kind) {
-    case SetItemKind::kProperty: return DumpExpr(*item.target) + "=" + DumpExpr(*item.value);
-    case SetItemKind::kReplaceMap: return DumpExpr(*item.target) + "=" + DumpExpr(*item.value);
-    case SetItemKind::kMergeMap: return DumpExpr(*item.target) + "+=" + DumpExpr(*item.value);
+    case SetItemKind::kProperty:
+      return DumpExpr(*item.target) + "=" + DumpExpr(*item.value);
+    case SetItemKind::kReplaceMap:
+      return DumpExpr(*item.target) + "=" + DumpExpr(*item.value);
+    case SetItemKind::kMergeMap:
+      return DumpExpr(*item.target) + "+=" + DumpExpr(*item.value);
     case SetItemKind::kLabels: {
       std::string out = DumpExpr(*item.target);
       for (const auto& label : item.labels) out += ":" + label;
@@ -116,9 +139,15 @@ std::string DumpClause(const Clause& clause) {
     case ClauseKind::kUnwind:
       out = "UNWIND " + DumpExpr(*clause.unwind_expr) + " AS " + clause.unwind_alias;
       break;
-    case ClauseKind::kWith: out = "WITH" + DumpProjection(clause.projection); break;
-    case ClauseKind::kReturn: out = "RETURN" + DumpProjection(clause.projection); break;
-    case ClauseKind::kCreate: out = "CREATE " + DumpPattern(clause.pattern); break;
+    case ClauseKind::kWith:
+      out = "WITH" + DumpProjection(clause.projection);
+      break;
+    case ClauseKind::kReturn:
+      out = "RETURN" + DumpProjection(clause.projection);
+      break;
+    case ClauseKind::kCreate:
+      out = "CREATE " + DumpPattern(clause.pattern);
+      break;
     case ClauseKind::kMerge:
       out = "MERGE " + DumpPattern(clause.pattern);
       for (const auto& item : clause.on_create) out += " ON CREATE " + DumpSetItem(item);
@@ -157,11 +186,10 @@ std::string DumpClause(const Clause& clause) {
     case ClauseKind::kDropIndex:
     case ClauseKind::kCreateConstraint:
     case ClauseKind::kDropConstraint: {
-      const char* names[] = {"CREATE INDEX", "DROP INDEX", "CREATE CONSTRAINT",
-                             "DROP CONSTRAINT"};
+      const char* names[] = {"CREATE INDEX", "DROP INDEX", "CREATE CONSTRAINT", "DROP CONSTRAINT"};
       out = names[static_cast<int>(clause.kind) - static_cast<int>(ClauseKind::kCreateIndex)];
-      out += " name=" + clause.schema_name + " :" + clause.schema_label + "(" +
-             clause.schema_key + ")";
+      out += " name=" + clause.schema_name + " :" + clause.schema_label + "(" + clause.schema_key +
+             ")";
       break;
     }
   }
@@ -190,21 +218,29 @@ std::string DumpExpr(const Expr& expr) {
   switch (expr.kind) {
     case ExprKind::kLiteral:
       switch (expr.literal_kind) {
-        case LiteralKind::kNull: return "null";
-        case LiteralKind::kBool: return expr.literal_bool ? "true" : "false";
-        case LiteralKind::kInt: return std::to_string(expr.literal_int);
+        case LiteralKind::kNull:
+          return "null";
+        case LiteralKind::kBool:
+          return expr.literal_bool ? "true" : "false";
+        case LiteralKind::kInt:
+          return std::to_string(expr.literal_int);
         case LiteralKind::kFloat: {
           char buffer[64];
           std::snprintf(buffer, sizeof(buffer), "%.17gf", expr.literal_float);
           return buffer;
         }
-        case LiteralKind::kString: return "'" + expr.literal_string + "'";
+        case LiteralKind::kString:
+          return "'" + expr.literal_string + "'";
       }
       return "?";
-    case ExprKind::kParameter: return "$" + expr.name;
-    case ExprKind::kVariable: return expr.name;
-    case ExprKind::kProperty: return DumpExpr(*expr.children[0]) + "." + expr.name;
-    case ExprKind::kList: return "(list" + children(0) + ")";
+    case ExprKind::kParameter:
+      return "$" + expr.name;
+    case ExprKind::kVariable:
+      return expr.name;
+    case ExprKind::kProperty:
+      return DumpExpr(*expr.children[0]) + "." + expr.name;
+    case ExprKind::kList:
+      return "(list" + children(0) + ")";
     case ExprKind::kMap: {
       std::string out = "{";
       for (size_t idx = 0; idx < expr.children.size(); ++idx) {
@@ -218,7 +254,8 @@ std::string DumpExpr(const Expr& expr) {
                                                              : "pos";
       return std::string("(") + name + children(0) + ")";
     }
-    case ExprKind::kBinary: return std::string("(") + BinaryName(expr.binary_op) + children(0) + ")";
+    case ExprKind::kBinary:
+      return std::string("(") + BinaryName(expr.binary_op) + children(0) + ")";
     case ExprKind::kComparison: {
       std::string out = "(cmp " + DumpExpr(*expr.children[0]);
       for (size_t idx = 0; idx < expr.comparison_ops.size(); ++idx) {
@@ -231,18 +268,20 @@ std::string DumpExpr(const Expr& expr) {
       return std::string(expr.negated ? "(is-not-null" : "(is-null") + children(0) + ")";
     case ExprKind::kFunctionCall:
       return "(call " + expr.name + (expr.distinct ? " DISTINCT" : "") + children(0) + ")";
-    case ExprKind::kCountStar: return "count(*)";
+    case ExprKind::kCountStar:
+      return "count(*)";
     case ExprKind::kCase: {
       std::string out = "(case";
       if (expr.case_subject) out += " subject=" + DumpExpr(*expr.case_subject);
       for (size_t idx = 0; idx + 1 < expr.children.size(); idx += 2) {
-        out += " when " + DumpExpr(*expr.children[idx]) + " then " +
-               DumpExpr(*expr.children[idx + 1]);
+        out +=
+            " when " + DumpExpr(*expr.children[idx]) + " then " + DumpExpr(*expr.children[idx + 1]);
       }
       if (expr.case_else) out += " else " + DumpExpr(*expr.case_else);
       return out + ")";
     }
-    case ExprKind::kIndex: return "(index" + children(0) + ")";
+    case ExprKind::kIndex:
+      return "(index" + children(0) + ")";
     case ExprKind::kSlice:
       return "(slice " + DumpExpr(*expr.children[0]) + " " + DumpOpt(expr.slice_from) + " " +
              DumpOpt(expr.slice_to) + ")";
@@ -254,10 +293,11 @@ std::string DumpExpr(const Expr& expr) {
       return std::string("(") + names[static_cast<int>(expr.quantifier)] + " " + expr.name + " " +
              DumpExpr(*expr.children[0]) + " where " + DumpOpt(expr.where_expr) + ")";
     }
-    case ExprKind::kPatternPredicate: return "(pattern " + DumpPattern(*expr.pattern) + ")";
+    case ExprKind::kPatternPredicate:
+      return "(pattern " + DumpPattern(*expr.pattern) + ")";
     case ExprKind::kExists:
-      return "(exists " + (expr.pattern ? DumpPattern(*expr.pattern) : DumpExpr(*expr.children[0])) +
-             ")";
+      return "(exists " +
+             (expr.pattern ? DumpPattern(*expr.pattern) : DumpExpr(*expr.children[0])) + ")";
     case ExprKind::kMapProjection: {
       std::string out = "(mapproj " + expr.name;
       for (size_t idx = 0; idx < expr.children.size(); ++idx) {

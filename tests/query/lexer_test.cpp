@@ -1,11 +1,12 @@
 // Lexer and statement-splitter tests.
+#include "query/lexer.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "query/engine.h"
-#include "query/lexer.h"
 
 namespace ecograph::query {
 namespace {
@@ -17,12 +18,24 @@ std::string Render(const std::string& text) {
     if (token.kind == TokenKind::kEnd) break;
     if (!out.empty()) out += " ";
     switch (token.kind) {
-      case TokenKind::kIdentifier: out += (token.quoted ? "Q:" : "I:") + token.text; break;
-      case TokenKind::kInteger: out += "N:" + token.text; break;
-      case TokenKind::kFloat: out += "F:" + token.text; break;
-      case TokenKind::kString: out += "S:" + token.text; break;
-      case TokenKind::kParameter: out += "P:" + token.text; break;
-      default: out += text.substr(token.span.offset, token.span.length); break;
+      case TokenKind::kIdentifier:
+        out += (token.quoted ? "Q:" : "I:") + token.text;
+        break;
+      case TokenKind::kInteger:
+        out += "N:" + token.text;
+        break;
+      case TokenKind::kFloat:
+        out += "F:" + token.text;
+        break;
+      case TokenKind::kString:
+        out += "S:" + token.text;
+        break;
+      case TokenKind::kParameter:
+        out += "P:" + token.text;
+        break;
+      default:
+        out += text.substr(token.span.offset, token.span.length);
+        break;
     }
   }
   return out;
@@ -54,8 +67,7 @@ TEST(LexerTest, Numbers) {
 }
 
 TEST(LexerTest, StringsAndEscapes) {
-  EXPECT_EQ(Render(R"('a\'b' "c\"d" '\\' '\n\t\r\b\f')"),
-            "S:a'b S:c\"d S:\\ S:\n\t\r\b\f");
+  EXPECT_EQ(Render(R"('a\'b' "c\"d" '\\' '\n\t\r\b\f')"), "S:a'b S:c\"d S:\\ S:\n\t\r\b\f");
   EXPECT_EQ(Render(R"('\u00e9\U0001F600')"), "S:\xC3\xA9\xF0\x9F\x98\x80");
   EXPECT_EQ(Render("'it''s'"), "S:it S:s");
   EXPECT_EQ(Render("'日本'"), "S:日本");
@@ -79,8 +91,7 @@ TEST(LexerTest, Errors) {
   EXPECT_EQ(LexError("RETURN ``"), "1:8: empty quoted identifier");
   EXPECT_EQ(LexError("RETURN '\\x'"), "1:9: invalid escape sequence '\\x' in string");
   EXPECT_EQ(LexError("RETURN '\\u12'"), "1:9: invalid unicode escape: expected 4 hex digits");
-  EXPECT_EQ(LexError("RETURN '\\uD800'"),
-            "1:9: invalid unicode escape: code point out of range");
+  EXPECT_EQ(LexError("RETURN '\\uD800'"), "1:9: invalid unicode escape: code point out of range");
   EXPECT_EQ(LexError("RETURN '\\U00110000'"),
             "1:9: invalid unicode escape: code point out of range");
   EXPECT_EQ(LexError("RETURN 1abc"), "1:8: invalid number literal '1abc'");

@@ -85,7 +85,9 @@ bool g_record = false;
 class TestFileRunner {
  public:
   TestFileRunner(std::filesystem::path path, std::filesystem::path data_dir)
-      : path_(std::move(path)), data_dir_(std::move(data_dir)), lines_(SplitLines(ReadFile(path_))) {}
+      : path_(std::move(path)),
+        data_dir_(std::move(data_dir)),
+        lines_(SplitLines(ReadFile(path_))) {}
 
   void Run() {
     TestDatabase database;
@@ -226,8 +228,8 @@ class TestFileRunner {
     }
     std::vector<std::string> rows;
     for (const auto& row : outcome.result->rows) rows.push_back(RenderRow(row));
-    std::vector<std::string> expected_rows(expected.begin() + (columns && !expected.empty() ? 1 : 0),
-                                           expected.end());
+    std::vector<std::string> expected_rows(
+        expected.begin() + (columns && !expected.empty() ? 1 : 0), expected.end());
     if (rowsort) {
       std::sort(rows.begin(), rows.end());
       std::sort(expected_rows.begin(), expected_rows.end());

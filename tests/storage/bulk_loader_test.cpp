@@ -66,7 +66,7 @@ TEST(BulkLoaderTest, IngestIsConsistentWithTransactionalData) {
     std::vector<std::string> labels = {"Pkg"};
     if (node_idx % 2) labels.push_back("Odd");
     ids.push_back(loader->AddNode(
-        labels, {{"name", "p" + std::to_string(node_idx)}, {"stars", node_idx % 10}}));
+        labels, {{"name", std::string("p").append(std::to_string(node_idx))}, {"stars", node_idx % 10}}));
   }
   EXPECT_TRUE(loader->NodeExists(ids[5]));
   EXPECT_TRUE(loader->NodeExists(existing));

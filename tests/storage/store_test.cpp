@@ -362,6 +362,18 @@ TEST(StoreTest, SnapshotIsolation) {
     ASSERT_TRUE(txn->CreateNode({"A"}, {}).ok());
   }
   EXPECT_EQ(store->BeginRead()->Counts().nodes, 2u);
+  // An iterator made before Commit may be destroyed after it; reads after
+  // Commit see the committed data.
+  {
+    auto txn = Write(store.get());
+    auto it = txn->ScanNodes();
+    NodeId id;
+    ASSERT_TRUE(it->Next(&id));
+    ASSERT_TRUE(txn->CreateNode({"A"}, {}).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+    EXPECT_EQ(txn->Counts().nodes, 3u);
+    EXPECT_EQ(txn->CreateNode({}, {}).status().code(), StatusCode::kInvalidArgument);
+  }
 }
 
 TEST(StoreTest, ConcurrentWritersConflictOnSameNode) {

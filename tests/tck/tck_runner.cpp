@@ -13,8 +13,8 @@
 // skipped scenario with its reason) --skipped-md=FILE (writes the skipped
 // list as Markdown) --skip-list=FILE --update-pass-count --filter=SUBSTRING
 // --parse-only (only parse each query: frontend check without an engine).
-#include <signal.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -53,15 +53,40 @@ using ecograph::query::testing::TestDatabase;
 namespace {
 
 const char* const kInScopeFolders[] = {
-    "clauses/match", "clauses/match-where", "clauses/optional-match", "clauses/return",
-    "clauses/return-orderby", "clauses/return-skip-limit", "clauses/with",
-    "clauses/with-where", "clauses/with-orderBy", "clauses/with-skip-limit", "clauses/unwind",
-    "clauses/union", "clauses/create", "clauses/delete", "clauses/merge", "clauses/set",
-    "clauses/remove", "clauses/call", "expressions/literals", "expressions/boolean",
-    "expressions/comparison", "expressions/null", "expressions/mathematical",
-    "expressions/string", "expressions/list", "expressions/map", "expressions/aggregation",
-    "expressions/conditional", "expressions/typeConversion", "expressions/precedence",
-    "expressions/quantifier", "expressions/graph", "expressions/path", "expressions/pattern",
+    "clauses/match",
+    "clauses/match-where",
+    "clauses/optional-match",
+    "clauses/return",
+    "clauses/return-orderby",
+    "clauses/return-skip-limit",
+    "clauses/with",
+    "clauses/with-where",
+    "clauses/with-orderBy",
+    "clauses/with-skip-limit",
+    "clauses/unwind",
+    "clauses/union",
+    "clauses/create",
+    "clauses/delete",
+    "clauses/merge",
+    "clauses/set",
+    "clauses/remove",
+    "clauses/call",
+    "expressions/literals",
+    "expressions/boolean",
+    "expressions/comparison",
+    "expressions/null",
+    "expressions/mathematical",
+    "expressions/string",
+    "expressions/list",
+    "expressions/map",
+    "expressions/aggregation",
+    "expressions/conditional",
+    "expressions/typeConversion",
+    "expressions/precedence",
+    "expressions/quantifier",
+    "expressions/graph",
+    "expressions/path",
+    "expressions/pattern",
 };
 
 // ---- Gherkin ---------------------------------------------------------------
@@ -314,7 +339,8 @@ class ValueParser {
     size_t length = std::strlen(word);
     if (text_.compare(pos_, length, word) == 0) {
       size_t end = pos_ + length;
-      if (end < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[end])) || text_[end] == '_')) {
+      if (end < text_.size() &&
+          (std::isalnum(static_cast<unsigned char>(text_[end])) || text_[end] == '_')) {
         return false;
       }
       pos_ = end;
@@ -331,9 +357,8 @@ class ValueParser {
       pos_ = close + 1;
       return text_.substr(start + 1, close - start - 1);
     }
-    while (pos_ < text_.size() &&
-           (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_' ||
-            text_[pos_] == '$')) {
+    while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) ||
+                                   text_[pos_] == '_' || text_[pos_] == '$')) {
       ++pos_;
     }
     if (pos_ == start) throw std::runtime_error("expected a name");
@@ -519,7 +544,8 @@ class ValueParser {
     size_t start = pos_;
     std::string canonical = ParseValue();
     std::string number = text_.substr(start, pos_ - start);
-    if (StartsWith(canonical, "float:")) return Value::Float(std::strtod(Trim(number).c_str(), nullptr));
+    if (StartsWith(canonical, "float:"))
+      return Value::Float(std::strtod(Trim(number).c_str(), nullptr));
     return Value::Int(std::strtoll(Trim(number).c_str(), nullptr, 10));
   }
 
@@ -547,16 +573,20 @@ class ValueParser {
   bool unordered_ = false;
 };
 
-std::string CanonicalProperties(const ecograph::storage::PropertyMap& properties,
-                                bool unordered);
+std::string CanonicalProperties(const ecograph::storage::PropertyMap& properties, bool unordered);
 
 std::string Canonical(const Value& value, bool unordered) {
   switch (value.type()) {
-    case ValueType::kNull: return "null";
-    case ValueType::kBool: return value.as_bool() ? "true" : "false";
-    case ValueType::kInt: return std::to_string(value.as_int());
-    case ValueType::kFloat: return ValueParser::RenderFloat(value.as_float());
-    case ValueType::kString: return "'" + ValueParser::Escape(value.as_string()) + "'";
+    case ValueType::kNull:
+      return "null";
+    case ValueType::kBool:
+      return value.as_bool() ? "true" : "false";
+    case ValueType::kInt:
+      return std::to_string(value.as_int());
+    case ValueType::kFloat:
+      return ValueParser::RenderFloat(value.as_float());
+    case ValueType::kString:
+      return "'" + ValueParser::Escape(value.as_string()) + "'";
     case ValueType::kList: {
       std::vector<std::string> items;
       for (const Value& item : value.as_list()) items.push_back(Canonical(item, unordered));
@@ -605,8 +635,7 @@ std::string Canonical(const Value& value, bool unordered) {
   return "?";
 }
 
-std::string CanonicalProperties(const ecograph::storage::PropertyMap& properties,
-                                bool unordered) {
+std::string CanonicalProperties(const ecograph::storage::PropertyMap& properties, bool unordered) {
   std::map<std::string, std::string> entries;
   for (const auto& [key, property] : properties) {
     entries[key] = Canonical(Value::FromProperty(property), unordered);
@@ -649,7 +678,8 @@ GraphState Snapshot(QueryEngine& engine) {
     state.nodes.insert(id);
     for (const auto& label : node.labels) labels.insert(label);
     for (const auto& [key, property] : node.properties) {
-      state.properties.insert(id + "." + key + "=" + Canonical(Value::FromProperty(property), false));
+      state.properties.insert(id + "." + key + "=" +
+                              Canonical(Value::FromProperty(property), false));
     }
   }
   for (const auto& row : rels.result->rows) {
@@ -658,7 +688,8 @@ GraphState Snapshot(QueryEngine& engine) {
     std::string id = "r" + std::to_string(rel.id);
     state.rels.insert(id);
     for (const auto& [key, property] : rel.properties) {
-      state.properties.insert(id + "." + key + "=" + Canonical(Value::FromProperty(property), false));
+      state.properties.insert(id + "." + key + "=" +
+                              Canonical(Value::FromProperty(property), false));
     }
   }
   state.labels_in_use.insert(labels.begin(), labels.end());
@@ -723,7 +754,8 @@ class ScenarioRunner {
     for (const Step& step : scenario.steps) {
       const std::string& text = step.text;
       if (text == "an empty graph" || text == "any graph") continue;
-      if (StartsWith(text, "the ") && text.size() > 10 && text.compare(text.size() - 6, 6, " graph") == 0) {
+      if (StartsWith(text, "the ") && text.size() > 10 &&
+          text.compare(text.size() - 6, 6, " graph") == 0) {
         return {Status::kSkip, "named graph '" + text + "' is not available"};
       }
       if (StartsWith(text, "there exists a procedure ")) {
@@ -738,8 +770,8 @@ class ScenarioRunner {
           if (setup.error->kind() == ErrorKind::kNotSupported) {
             return {Status::kSkip, "setup uses " + setup.error->message()};
           }
-          return {Status::kFail, "setup query failed: " + OneLine(setup.error->message()) +
-                                     " | " + OneLine(*step.doc)};
+          return {Status::kFail, "setup query failed: " + OneLine(setup.error->message()) + " | " +
+                                     OneLine(*step.doc)};
         }
         continue;
       }
@@ -773,7 +805,8 @@ class ScenarioRunner {
           if (outcome.error->kind() == ErrorKind::kNotSupported) {
             return {Status::kSkip, outcome.error->message()};
           }
-          return {Status::kFail, "unexpected error: " + OneLine(outcome.error->message()) + context};
+          return {Status::kFail,
+                  "unexpected error: " + OneLine(outcome.error->message()) + context};
         }
         if (text == "the result should be empty") {
           if (!outcome.result->rows.empty()) {
@@ -798,7 +831,8 @@ class ScenarioRunner {
       }
       if (text == "no side effects" || text == "the side effects should be:") {
         if (!outcome.ok()) {
-          return {Status::kFail, "unexpected error: " + OneLine(outcome.error->message()) + context};
+          return {Status::kFail,
+                  "unexpected error: " + OneLine(outcome.error->message()) + context};
         }
         if (!executed_main || !before.ok) continue;
         GraphState after = Snapshot(*engine_);
@@ -847,9 +881,20 @@ class ScenarioRunner {
       }
       return out;
     };
+    auto types = [](const std::string& list) {
+      std::vector<std::string> out;
+      std::istringstream in(list);
+      std::string item;
+      while (std::getline(in, item, ',')) {
+        size_t colons = item.find("::");
+        if (colons != std::string::npos) out.push_back(Trim(item.substr(colons + 2)));
+      }
+      return out;
+    };
     ecograph::query::Procedure procedure;
     procedure.name = Trim(signature.substr(0, open));
     procedure.arguments = names(signature.substr(open + 1, close - open - 1));
+    std::vector<std::string> argument_types = types(signature.substr(open + 1, close - open - 1));
     procedure.min_arguments = procedure.arguments.size();
     size_t out_open = signature.find('(', close);
     size_t out_close = signature.rfind(')');
@@ -875,10 +920,27 @@ class ScenarioRunner {
       }
       rows.emplace_back(std::move(keys), std::move(outputs));
     }
-    procedure.run = [rows, inputs](ecograph::query::ProcedureContext&,
-                                   const std::vector<Value>& args) {
+    procedure.run = [rows, inputs, argument_types, name = procedure.name](
+                        ecograph::query::ProcedureContext&, const std::vector<Value>& args) {
       std::vector<std::vector<Value>> result;
       if (args.size() != inputs) return result;
+      for (size_t idx = 0; idx < args.size() && idx < argument_types.size(); ++idx) {
+        const std::string& type = argument_types[idx];
+        ValueType actual = args[idx].type();
+        bool fits = actual == ValueType::kNull ||
+                    (StartsWith(type, "STRING") && actual == ValueType::kString) ||
+                    (StartsWith(type, "INTEGER") && actual == ValueType::kInt) ||
+                    (StartsWith(type, "FLOAT") &&
+                     (actual == ValueType::kFloat || actual == ValueType::kInt)) ||
+                    (StartsWith(type, "NUMBER") &&
+                     (actual == ValueType::kInt || actual == ValueType::kFloat)) ||
+                    (StartsWith(type, "BOOLEAN") && actual == ValueType::kBool) ||
+                    StartsWith(type, "ANY");
+        if (!fits) {
+          throw QueryError(ErrorKind::kSemantic, "procedure " + name + " expects " + type +
+                                                     " for argument " + std::to_string(idx + 1));
+        }
+      }
       std::vector<std::string> keys;
       for (const Value& arg : args) keys.push_back(ArgumentKey(arg));
       for (const auto& [row_keys, outputs] : rows) {
@@ -899,15 +961,15 @@ class ScenarioRunner {
   }
 
   static bool UsesTemporal(const std::string& query) {
-    static const char* const kFunctions[] = {"date(", "datetime(", "localdatetime(",
-                                             "localtime(", "time(", "duration("};
+    static const char* const kFunctions[] = {"date(",      "datetime(", "localdatetime(",
+                                             "localtime(", "time(",     "duration("};
     std::string lower = query;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const char* function : kFunctions) {
       size_t pos = 0;
       while ((pos = lower.find(function, pos)) != std::string::npos) {
         bool standalone = pos == 0 || !(std::isalnum(static_cast<unsigned char>(lower[pos - 1])) ||
-                                         lower[pos - 1] == '_' || lower[pos - 1] == '.');
+                                        lower[pos - 1] == '_' || lower[pos - 1] == '.');
         if (standalone) return true;
         ++pos;
       }
@@ -966,8 +1028,8 @@ class ScenarioRunner {
                                    " | query: " + OneLine(*step.doc)};
       }
       if (expects_syntax_error && step.text == "executing query:" && strict_) {
-        return {Status::kFail, "parsed, but the TCK expects: " + expected_error + " | query: " +
-                                   OneLine(*step.doc)};
+        return {Status::kFail, "parsed, but the TCK expects: " + expected_error +
+                                   " | query: " + OneLine(*step.doc)};
       }
     }
     return {Status::kPass, ""};
@@ -1105,15 +1167,24 @@ int main(int argc, char** argv) {
       if (StartsWith(arg, prefix)) return arg.substr(prefix.size());
       return std::nullopt;
     };
-    if (auto v = value("--features")) features = *v;
-    else if (auto v = value("--pass-count")) pass_count_file = *v;
-    else if (auto v = value("--report")) report_file = *v;
-    else if (auto v = value("--skipped-md")) skipped_md = *v;
-    else if (auto v = value("--skip-list")) skip_list_file = *v;
-    else if (auto v = value("--worker")) worker = *v;
-    else if (auto v = value("--filter")) filter = *v;
-    else if (arg == "--parse-only") parse_only = true;
-    else if (arg == "--update-pass-count") update_pass_count = true;
+    if (auto v = value("--features"))
+      features = *v;
+    else if (auto v = value("--pass-count"))
+      pass_count_file = *v;
+    else if (auto v = value("--report"))
+      report_file = *v;
+    else if (auto v = value("--skipped-md"))
+      skipped_md = *v;
+    else if (auto v = value("--skip-list"))
+      skip_list_file = *v;
+    else if (auto v = value("--worker"))
+      worker = *v;
+    else if (auto v = value("--filter"))
+      filter = *v;
+    else if (arg == "--parse-only")
+      parse_only = true;
+    else if (arg == "--update-pass-count")
+      update_pass_count = true;
     else {
       std::cerr << "unknown argument: " << arg << "\n";
       return 2;
@@ -1128,7 +1199,8 @@ int main(int argc, char** argv) {
     skip_list_file = pass_count_file.parent_path() / "skip_list.txt";
   }
   std::vector<std::pair<std::string, std::string>> skip_list;
-  if (!skip_list_file.empty() && fs::exists(skip_list_file)) skip_list = ReadSkipList(skip_list_file);
+  if (!skip_list_file.empty() && fs::exists(skip_list_file))
+    skip_list = ReadSkipList(skip_list_file);
   if (!worker.empty()) return RunWorker(features, worker, parse_only, skip_list);
   // Scratch stores go to tmpfs when there is one: several times faster.
   if (std::getenv("TMPDIR") == nullptr && access("/dev/shm", W_OK) == 0) {
@@ -1166,7 +1238,8 @@ int main(int argc, char** argv) {
       if (devnull >= 0) dup2(devnull, STDERR_FILENO);
       close(pipe_fds[0]);
       close(pipe_fds[1]);
-      std::vector<std::string> args = {self, "--features=" + features.string(), "--worker=" + relative};
+      std::vector<std::string> args = {self, "--features=" + features.string(),
+                                       "--worker=" + relative};
       if (parse_only) args.push_back("--parse-only");
       if (!skip_list_file.empty()) args.push_back("--skip-list=" + skip_list_file.string());
       std::vector<char*> raw;
@@ -1227,7 +1300,8 @@ int main(int argc, char** argv) {
   }
   std::printf("%-34s %7s %7s %7s\n", "folder", "passed", "failed", "skipped");
   for (const auto& [folder, counts] : per_folder) {
-    std::printf("%-34s %7d %7d %7d\n", folder.c_str(), counts.passed, counts.failed, counts.skipped);
+    std::printf("%-34s %7d %7d %7d\n", folder.c_str(), counts.passed, counts.failed,
+                counts.skipped);
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;
