@@ -56,11 +56,12 @@ int RunRenderCommand(const Args& args) {
       cxxopts::value<std::string>(),
       "FILE")("format", "svg, png, pdf or dot (default: from -o, else dot to stdout)",
               cxxopts::value<std::string>(),
-              "FMT")("engine", "Layout: dot, neato, fdp, sfdp, circo, twopi, auto",
+              "FMT")("engine", "Layout: dot, neato, fdp, sfdp, circo, twopi, osage, auto",
                      cxxopts::value<std::string>()->default_value("auto"),
                      "ENGINE")("cluster-by", "Group companies: none, country, region, industry",
                                cxxopts::value<std::string>()->default_value("none"), "KEY")(
-      "timeline", "One column per year, companies at their first deal's year")(
+      "timeline",
+      "One column per year (runs of empty years share one), companies at their first deal's year")(
       "max-nodes", "Refuse to draw more nodes than this",
       cxxopts::value<size_t>()->default_value("400"),
       "N")("title", "Diagram title (default: from the selection)", cxxopts::value<std::string>(),

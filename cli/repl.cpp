@@ -206,7 +206,7 @@ std::vector<std::string> Repl::CompleteWord(const std::string& line, size_t star
     } else if (head.rfind(":timer", 0) == 0) {
       add_matching({"on", "off"}, false);
     } else if (head.rfind(":render", 0) == 0 && head.find(' ') != std::string::npos) {
-      add_matching({"dot", "neato", "fdp", "sfdp", "circo", "twopi", "auto"}, false);
+      add_matching({"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "auto"}, false);
     }
     return out;
   }

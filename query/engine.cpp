@@ -41,6 +41,10 @@ void Profile(const Operator& op, TraversalProfile* profile) {
   for (const auto& child : op.children()) Profile(*child, profile);
 }
 
+// Store-mode adjacency entries after which later traversals build the
+// in-memory topology even when each one alone would not.
+constexpr uint64_t kStoreExpansionsBeforeTopology = 10'000;
+
 // A traversal heavy enough to pay for building the in-memory topology once.
 bool WantsTopology(const Operator& root) {
   TraversalProfile profile;
@@ -86,6 +90,10 @@ struct QueryEngine::Impl {
   graph::TopologyCache& topology;
   // Store version of the last topology fetched from the cache.
   uint64_t topology_version = UINT64_MAX;
+  // Adjacency entries read from the store by earlier read statements since
+  // the last topology fetch: a session that keeps traversing this much
+  // amortizes one topology build.
+  uint64_t store_expansions = 0;
 };
 
 QueryEngine::QueryEngine(storage::Store& store, graph::TopologyCache& topology)
@@ -130,8 +138,10 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
       // Read statements traverse the in-memory topology when it matches
       // their snapshot (no commit between the snapshot and the fetch).
       if (!writes && Traverses(*plan.root) &&
-          (impl_->topology_version == version_before || WantsTopology(*plan.root))) {
+          (impl_->topology_version == version_before || WantsTopology(*plan.root) ||
+           impl_->store_expansions >= kStoreExpansionsBeforeTopology)) {
         auto topology = impl_->topology.Get();
+        impl_->store_expansions = 0;
         if (impl_->store.version() == version_before) {
           impl_->topology_version = version_before;
           ctx.set_topology_view(std::move(topology));
@@ -149,6 +159,7 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
         ctx.CheckRowCount(result.rows.size(), "result");
       }
       if (writes) ThrowIfError(txn->Commit());
+      if (!writes) impl_->store_expansions += ctx.store_expansions;
       result.stats = ctx.stats();
       if (mode == ExplainMode::kProfile) result.plan = RenderPlan(*plan.root, true);
     }

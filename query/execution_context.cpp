@@ -8,6 +8,7 @@ namespace ecograph::query {
 
 namespace {
 constexpr size_t kMaxCachedEntities = 200'000;
+constexpr size_t kCacheGrowthPoint = 4096;
 // After this many label probes of one label, a read statement loads the
 // label's members once instead of fetching each node.
 constexpr uint64_t kLabelProbesBeforeScan = 256;
@@ -73,6 +74,9 @@ std::shared_ptr<const NodeValue> ExecContext::GetNode(uint64_t id) {
         NodeValue{record.id, std::move(record.labels), std::move(record.properties)});
   }
   if (node_cache_.size() >= kMaxCachedEntities) node_cache_.clear();
+  // A statement that reads this many records likely reads many more: size
+  // the table once instead of rehashing at every doubling.
+  if (node_cache_.size() == kCacheGrowthPoint) node_cache_.reserve(kMaxCachedEntities);
   node_cache_.emplace(id, node);
   return node;
 }
@@ -90,6 +94,7 @@ std::shared_ptr<const RelValue> ExecContext::GetRel(uint64_t id) {
                                               std::move(record.properties)});
   }
   if (rel_cache_.size() >= kMaxCachedEntities) rel_cache_.clear();
+  if (rel_cache_.size() == kCacheGrowthPoint) rel_cache_.reserve(kMaxCachedEntities);
   rel_cache_.emplace(id, rel);
   return rel;
 }

@@ -95,6 +95,9 @@ class ExecContext {
   std::string SpanText(const SourceSpan& span) const;
 
   bool profiling = false;
+  // Adjacency entries read from the store (not the topology) by this
+  // statement; the engine uses it to decide when building the topology pays.
+  uint64_t store_expansions = 0;
 
  private:
   struct LabelSet {

@@ -35,9 +35,14 @@ constexpr const char* kFontName = "Helvetica,Arial,sans-serif";
 // Obstacle-avoiding splines cost neato/fdp/sfdp about a minute at 400 nodes;
 // above this many drawn nodes they draw curved edges instead.
 constexpr size_t kSplineMaxNodes = 60;
+// osage routes splines around its packed clusters in about a second at 100
+// nodes; above this many drawn nodes it draws curved edges instead.
+constexpr size_t kOsageSplineMaxNodes = 150;
 // circo takes about a minute at 400 nodes.
 constexpr size_t kCircoMaxNodes = 150;
 constexpr size_t kWrapWidth = 22;
+// Timeline columns are as wide as their widest name: wrap names shorter.
+constexpr size_t kTimelineWrapWidth = 14;
 // Above this many drawn edges, edge labels crowd the layout and overlap one
 // another; they are left to the edge tooltips.
 constexpr size_t kMaxLabelledEdges = 90;
@@ -252,7 +257,7 @@ LayoutEngine ChooseEngine(const RenderOptions& options, size_t drawn_nodes) {
   if (options.engine != LayoutEngine::kAuto) return options.engine;
   if (options.timeline || drawn_nodes <= kAutoDotMaxNodes) return LayoutEngine::kDot;
   const bool clustered = options.cluster_by != ClusterBy::kNone;
-  if (clustered) return LayoutEngine::kFdp;  // neato and sfdp ignore clusters
+  if (clustered) return LayoutEngine::kOsage;
   if (drawn_nodes <= kAutoNeatoMaxNodes) return LayoutEngine::kNeato;
   return LayoutEngine::kSfdp;
 }
@@ -416,17 +421,17 @@ std::string Plain(std::string_view text) {
   return escaped;
 }
 
-std::string WrappedHtml(std::string_view text) {
+std::string WrappedHtml(std::string_view text, size_t width) {
   std::string html;
   for (const std::string& line :
-       render_internal::WrapWords(render_internal::SanitizeText(text), kWrapWidth)) {
+       render_internal::WrapWords(render_internal::SanitizeText(text), width)) {
     if (!html.empty()) html += "<BR/>";
     html += render_internal::HtmlEscape(line);
   }
   return html;
 }
 
-std::string NodeLabelHtml(const NodeRecord& node, NodeKind kind) {
+std::string NodeLabelHtml(const NodeRecord& node, NodeKind kind, size_t wrap_width) {
   std::string name = render_internal::DisplayName(node);
   if (kind == NodeKind::kCountry) {
     const auto iso = node.properties.find("iso2");
@@ -439,9 +444,9 @@ std::string NodeLabelHtml(const NodeRecord& node, NodeKind kind) {
   html += render_internal::StyleOf(kind).fontsize;
   html += "\">";
   if (kind == NodeKind::kGroup) {
-    html += "<B>" + WrappedHtml(name) + "</B>";
+    html += "<B>" + WrappedHtml(name, wrap_width) + "</B>";
   } else {
-    html += WrappedHtml(name);
+    html += WrappedHtml(name, wrap_width);
   }
   return html + "</FONT>";
 }
@@ -508,13 +513,14 @@ void SetGraphDefaults(Agraph_t* graph, const Drawing& drawing, const RenderOptio
   set_graph("pad", "0.3");
   set_graph("outputorder", "edgesfirst");
   const bool routed =
-      drawing.engine == LayoutEngine::kDot || drawing.drawn.size() <= kSplineMaxNodes;
+      drawing.engine == LayoutEngine::kDot || drawing.drawn.size() <= kSplineMaxNodes ||
+      (drawing.engine == LayoutEngine::kOsage && drawing.drawn.size() <= kOsageSplineMaxNodes);
   set_graph("splines", routed ? "true" : "curved");
   switch (drawing.engine) {
     case LayoutEngine::kDot:
       set_graph("rankdir", "LR");
       set_graph("nodesep", "0.18");
-      set_graph("ranksep", options.timeline ? "0.4" : "0.7");
+      set_graph("ranksep", options.timeline ? "0.3" : "0.7");
       // newrank lets ranks cross clusters; timelines have no clusters, and
       // with newrank dot 2.43 merged year ranks (2016 with 2018).
       if (!options.timeline) set_graph("newrank", "true");
@@ -540,6 +546,17 @@ void SetGraphDefaults(Agraph_t* graph, const Drawing& drawing, const RenderOptio
       set_graph("start", "1");
       if (drawing.engine == LayoutEngine::kSfdp) set_graph("K", "1.2");
       break;
+    case LayoutEngine::kOsage: {
+      // Top-level clusters (and loose nodes, and the legend) in a grid of
+      // about sqrt(n) by sqrt(n); nested clusters inherit the same packing.
+      size_t items = drawing.top_clusters.size() + (options.legend ? 1 : 0);
+      for (NodeId id : drawing.drawn) items += drawing.cluster_of.count(id) == 0 ? 1 : 0;
+      size_t columns = 1;
+      while (columns * columns < items) ++columns;
+      set_graph("pack", "8");
+      set_graph("packmode", ("array_c" + std::to_string(std::max<size_t>(columns, 2))).c_str());
+      break;
+    }
     case LayoutEngine::kCirco:
       set_graph("mindist", "0.4");
       break;
@@ -565,7 +582,8 @@ void AddNode(Agraph_t* graph, Agraph_t* parent, const Drawing& drawing, NodeId i
   const auto& style = render_internal::StyleOf(kind);
   const std::string name = NodeName(id);
   Agnode_t* node = agnode(parent, const_cast<char*>(name.c_str()), 1);
-  SetHtml(graph, node, "label", NodeLabelHtml(record, kind));
+  SetHtml(graph, node, "label",
+          NodeLabelHtml(record, kind, drawing.year_of.empty() ? kWrapWidth : kTimelineWrapWidth));
   Set(node, "shape", style.shape);
   Set(node, "style", style.style);
   Set(node, "fillcolor", style.fill);
@@ -606,10 +624,9 @@ void AddEdge(Agraph_t* graph, const Drawing& drawing, const RelRecord& rel,
   if (kind != EdgeKind::kContext) {
     label = render_internal::DealLabel(rel);
     // Timeline: the column already shows the year.
-    const std::string shown =
-        drawing.edge_labels && drawing.unlabelled.count(rel.id) == 0
-            ? render_internal::DealLabel(rel, drawing.year_of.empty())
-            : std::string();
+    const std::string shown = drawing.edge_labels && drawing.unlabelled.count(rel.id) == 0
+                                  ? render_internal::DealLabel(rel, drawing.year_of.empty())
+                                  : std::string();
     if (!shown.empty()) {
       // Timeline: xlabels are placed after ranking, so labels do not widen
       // the year columns.
@@ -670,16 +687,40 @@ void AddTimeline(Agraph_t* graph, const Drawing& drawing) {
   std::map<int64_t, std::vector<NodeId>> by_year;
   for (const auto& [id, year] : drawing.year_of) by_year[std::max(year, first)].push_back(id);
   Agnode_t* previous = nullptr;
+  if (!drawing.sources.empty()) {
+    // The dealmakers without a year form the first column. A rank=same
+    // column chained before the first year (rather than rank=source, which
+    // crashed dot's mincross on some graphs).
+    Agraph_t* source = agsubg(graph, const_cast<char*>("rank_source"), 1);
+    Set(source, "rank", "same");
+    previous = agnode(source, const_cast<char*>("year_source"), 1);
+    Set(previous, "shape", "point");
+    Set(previous, "style", "invis");
+    Set(previous, "width", "0.01");
+    Set(previous, "tooltip", "dealmakers");
+    for (NodeId id : drawing.sources) {
+      const std::string name = NodeName(id);
+      agsubnode(source, agnode(graph, const_cast<char*>(name.c_str()), 0), 1);
+    }
+  }
   for (int64_t year = first; year <= last; ++year) {
+    // A run of two or more years without companies is one column, labelled
+    // with its span ("2011–2013").
+    int64_t span_end = year;
+    while (span_end < last && by_year.count(span_end) == 0 && by_year.count(span_end + 1) == 0) {
+      ++span_end;
+    }
     const std::string year_name = "year_" + std::to_string(year);
+    std::string label = std::to_string(year);
+    if (span_end > year) label += "\xE2\x80\x93" + std::to_string(span_end);  // en dash
     Agraph_t* rank = agsubg(graph, const_cast<char*>(("rank_" + year_name).c_str()), 1);
     Set(rank, "rank", "same");
     Agnode_t* axis = agnode(rank, const_cast<char*>(year_name.c_str()), 1);
     Set(axis, "shape", "plaintext");
-    Set(axis, "label", std::to_string(year));
+    Set(axis, "label", label);
     Set(axis, "fontsize", "13");
-    Set(axis, "fontcolor", "#495057");
-    Set(axis, "tooltip", std::to_string(year));
+    Set(axis, "fontcolor", span_end > year ? "#ADB5BD" : "#495057");
+    Set(axis, "tooltip", label);
     for (NodeId id : by_year[year]) {
       const std::string name = NodeName(id);
       agsubnode(rank, agnode(graph, const_cast<char*>(name.c_str()), 0), 1);
@@ -690,14 +731,7 @@ void AddTimeline(Agraph_t* graph, const Drawing& drawing) {
       Set(edge, "weight", "20");
     }
     previous = axis;
-  }
-  if (!drawing.sources.empty()) {
-    Agraph_t* source = agsubg(graph, const_cast<char*>("rank_source"), 1);
-    Set(source, "rank", "source");
-    for (NodeId id : drawing.sources) {
-      const std::string name = NodeName(id);
-      agsubnode(source, agnode(graph, const_cast<char*>(name.c_str()), 0), 1);
-    }
+    year = span_end;
   }
 }
 
@@ -927,12 +961,12 @@ Result<LayoutEngine> ParseLayoutEngine(std::string_view text) {
   const std::string lower = Lower(text);
   for (LayoutEngine engine :
        {LayoutEngine::kDot, LayoutEngine::kNeato, LayoutEngine::kFdp, LayoutEngine::kSfdp,
-        LayoutEngine::kCirco, LayoutEngine::kTwopi, LayoutEngine::kAuto}) {
+        LayoutEngine::kCirco, LayoutEngine::kTwopi, LayoutEngine::kOsage, LayoutEngine::kAuto}) {
     if (lower == LayoutEngineName(engine)) return engine;
   }
   return Status::Error(StatusCode::kInvalidArgument,
                        "unknown layout engine '" + std::string(text) +
-                           "' (expected dot, neato, fdp, sfdp, circo, twopi or auto)");
+                           "' (expected dot, neato, fdp, sfdp, circo, twopi, osage or auto)");
 }
 
 Result<ClusterBy> ParseClusterBy(std::string_view text) {
@@ -991,6 +1025,8 @@ const char* LayoutEngineName(LayoutEngine engine) {
       return "circo";
     case LayoutEngine::kTwopi:
       return "twopi";
+    case LayoutEngine::kOsage:
+      return "osage";
     case LayoutEngine::kAuto:
       return "auto";
   }

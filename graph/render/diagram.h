@@ -21,9 +21,11 @@ namespace ecograph::graph {
 
 enum class DiagramFormat { kSvg, kPng, kPdf, kDot };
 
-// kAuto: dot up to kAutoDotMaxNodes drawn nodes, then fdp (when clustering,
-// since sfdp ignores clusters) or neato up to kAutoNeatoMaxNodes, then sfdp.
-enum class LayoutEngine { kDot, kNeato, kFdp, kSfdp, kCirco, kTwopi, kAuto };
+// kAuto: dot up to kAutoDotMaxNodes drawn nodes, then osage when clustering
+// (it packs the clusters in a grid; neato and sfdp ignore clusters, and fdp's
+// clustered layout differs from run to run), else neato up to
+// kAutoNeatoMaxNodes, then sfdp.
+enum class LayoutEngine { kDot, kNeato, kFdp, kSfdp, kCirco, kTwopi, kAuto, kOsage };
 
 // Groups companies into Graphviz clusters by their HEADQUARTERED_IN country,
 // that country's IN_REGION region (region clusters hold country clusters), or
@@ -37,9 +39,10 @@ struct RenderOptions {
   DiagramFormat format = DiagramFormat::kSvg;
   LayoutEngine engine = LayoutEngine::kAuto;
   ClusterBy cluster_by = ClusterBy::kNone;
-  // One rank per year (left to right); each company sits at the year of its
-  // earliest dated incoming deal. Needs the dot engine (or kAuto) and
-  // cluster_by == kNone.
+  // One rank per year (left to right; a run of two or more years without
+  // companies shares one rank); each company sits at the year of its
+  // earliest dated incoming deal, and deal labels leave out the year. Needs
+  // the dot engine (or kAuto) and cluster_by == kNone.
   bool timeline = false;
   // Graph label; empty = the Subgraph's title.
   std::string title;
@@ -50,7 +53,8 @@ struct RenderOptions {
 };
 
 // Returns the rendered bytes (SVG/DOT text, PNG/PDF binary). kDot gives the
-// styled graph before layout, for feeding to any Graphviz tool.
+// styled graph before layout, for feeding to any Graphviz tool. Above 90
+// drawn edges, edge labels are left out (they stay in the edge tooltips).
 //
 // `lookup`, when given, is read to find the HEADQUARTERED_IN country, its
 // region and the IN_INDUSTRY industry of companies whose relationships are

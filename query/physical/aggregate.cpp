@@ -78,6 +78,34 @@ void AggregateOperator::Consume(ExecContext& ctx, Row* row) {
   std::vector<uint64_t> previous_entities;  // kind/id pairs of key_dependencies_
   std::vector<uint64_t> current_entities;
   size_t previous_group = SIZE_MAX;
+  // Per key item that depends only on entity slots: its value for the
+  // entities of the last evaluated row (rows from one expansion share them).
+  struct ItemCache {
+    bool cacheable = false;
+    bool valid = false;
+    std::vector<int> dependencies;
+    std::vector<uint64_t> previous, current;  // kind/id pairs
+    Slot value;
+  };
+  std::vector<ItemCache> item_caches(keys_.size());
+  for (size_t key_idx = 0; key_idx < keys_.size(); ++key_idx) {
+    ItemCache& cache = item_caches[key_idx];
+    cache.cacheable = CollectKeyDependencies(*keys_[key_idx].expr, &cache.dependencies) &&
+                      !cache.dependencies.empty();
+  }
+  // Per aggregate: 1 = count(*), 2 = count(variable) (counts non-null
+  // slots without evaluating), 0 = general.
+  std::vector<uint8_t> fast(aggregates_.size(), 0);
+  for (size_t agg_idx = 0; agg_idx < aggregates_.size(); ++agg_idx) {
+    const AggregateSpec& spec = aggregates_[agg_idx];
+    if (spec.function == "count*") {
+      fast[agg_idx] = 1;
+    } else if (spec.function == "count" && !spec.distinct &&
+               spec.argument->kind == ExprKind::kVariable &&
+               spec.argument->internal == InternalOp::kNone && spec.argument->slot >= 0) {
+      fast[agg_idx] = 2;
+    }
+  }
   while (child()->Next(ctx, row)) {
     ctx.Tick();
     size_t group_index = SIZE_MAX;
@@ -100,8 +128,29 @@ void AggregateOperator::Consume(ExecContext& ctx, Row* row) {
     if (group_index == SIZE_MAX) {
       key.clear();
       key_values.clear();
-      for (const auto& item : keys_) {
-        Slot value = EvaluateToSlot(*item.expr, *row, ctx);
+      for (size_t key_idx = 0; key_idx < keys_.size(); ++key_idx) {
+        ItemCache& cache = item_caches[key_idx];
+        bool reuse = false;
+        if (cache.cacheable) {
+          cache.current.clear();
+          for (int slot : cache.dependencies) {
+            const Slot& value = (*row)[slot];
+            if (value.kind == Slot::Kind::kValue) {
+              cache.current.clear();
+              cache.valid = false;
+              break;
+            }
+            cache.current.push_back(static_cast<uint64_t>(value.kind));
+            cache.current.push_back(value.id);
+          }
+          reuse = cache.valid && !cache.current.empty() && cache.current == cache.previous;
+        }
+        Slot value = reuse ? cache.value : EvaluateToSlot(*keys_[key_idx].expr, *row, ctx);
+        if (cache.cacheable && !reuse && !cache.current.empty()) {
+          cache.previous.swap(cache.current);
+          cache.value = value;
+          cache.valid = true;
+        }
         key.push_back(KeySlot(value));
         key_values.push_back(std::move(value));
       }
@@ -125,12 +174,11 @@ void AggregateOperator::Consume(ExecContext& ctx, Row* row) {
     for (size_t agg_idx = 0; agg_idx < aggregates_.size(); ++agg_idx) {
       const AggregateSpec& spec = aggregates_[agg_idx];
       State& state = group[agg_idx];
-      if (spec.function == "count*") {
+      if (fast[agg_idx] == 1) {
         ++state.count;
         continue;
       }
-      if (spec.function == "count" && !spec.distinct && spec.argument->kind == ExprKind::kVariable &&
-          spec.argument->internal == InternalOp::kNone && spec.argument->slot >= 0) {
+      if (fast[agg_idx] == 2) {
         if (!(*row)[spec.argument->slot].is_null()) ++state.count;
         continue;
       }

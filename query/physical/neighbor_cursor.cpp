@@ -42,6 +42,7 @@ bool NeighborCursor::Next(ExecContext& ctx, Neighbor* out) {
       }
       // kBoth lists a self-loop twice; a pattern matches it once.
     } while (both_ && !entry_.outgoing && entry_.neighbor == node_);
+    ++ctx.store_expansions;
     out->rel = entry_.rel;
     out->node = entry_.neighbor;
     out->type = ctx.InternType(entry_.type);

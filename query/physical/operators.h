@@ -202,8 +202,18 @@ class FilterOperator : public Operator {
   bool NextImpl(ExecContext& ctx, Row* row) override;
 
  private:
+  // A conjunct `r.year OP bound` (normalized so the property is on the
+  // left) with a literal or parameter bound. The topology's per-edge year
+  // rules out rows whose year cannot satisfy it without reading the record.
+  struct YearBound {
+    int rel_slot;
+    ComparisonOp op;
+    const BoundExpr* bound;
+  };
+  bool RuledOutByTopology(ExecContext& ctx, const Row& row) const;
   std::vector<BoundExprPtr> predicates_;
   std::string text_;
+  std::vector<YearBound> year_bounds_;
 };
 
 struct ProjectItem {

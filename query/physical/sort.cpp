@@ -38,35 +38,74 @@ bool SortOperator::NextImpl(ExecContext& ctx, Row* row) {
       keep = EvaluateCount(ctx, limit_, "LIMIT", empty);
       if (skip_) keep += EvaluateCount(ctx, skip_, "SKIP", empty);
     }
-    std::vector<std::vector<Value>> keys;
-    while (child()->Next(ctx, row)) {
-      ctx.Tick();
-      std::vector<Value> key;
-      key.reserve(keys_.size());
-      for (const auto& sort_key : keys_) key.push_back(Evaluate(*sort_key.expr, *row, ctx));
-      keys.push_back(std::move(key));
-      rows_.push_back(*row);
-      ctx.CheckRowCount(rows_.size(), "ORDER BY");
-    }
-    std::vector<size_t> order(rows_.size());
-    std::iota(order.begin(), order.end(), 0);
-    auto less = [&](size_t a, size_t b) {
+    auto compare_keys = [&](const std::vector<Value>& a, const std::vector<Value>& b) {
       for (size_t idx = 0; idx < keys_.size(); ++idx) {
-        int c = OrderCompare(keys[a][idx], keys[b][idx]);
-        if (c != 0) return keys_[idx].descending ? c > 0 : c < 0;
+        int c = OrderCompare(a[idx], b[idx]);
+        if (c != 0) return (c < 0) != keys_[idx].descending ? -1 : 1;
       }
-      return a < b;
+      return 0;
     };
-    if (keep >= 0 && static_cast<size_t>(keep) < order.size()) {
-      std::partial_sort(order.begin(), order.begin() + keep, order.end(), less);
-      order.resize(keep);
+    if (keep >= 0) {
+      // Bounded top-k: a max-heap (under the sort order, ties by arrival)
+      // holds the best `keep` rows seen so far; rows that cannot enter it
+      // are never copied.
+      struct Entry {
+        std::vector<Value> key;
+        uint64_t sequence;
+        Row row;
+      };
+      auto worse = [&](const Entry& a, const Entry& b) {
+        int c = compare_keys(a.key, b.key);
+        return c != 0 ? c < 0 : a.sequence < b.sequence;
+      };
+      std::vector<Entry> heap;
+      uint64_t sequence = 0;
+      std::vector<Value> key;
+      while (child()->Next(ctx, row)) {
+        ctx.Tick();
+        key.clear();
+        for (const auto& sort_key : keys_) key.push_back(Evaluate(*sort_key.expr, *row, ctx));
+        uint64_t current = sequence++;
+        if (keep == 0) continue;
+        if (heap.size() < static_cast<size_t>(keep)) {
+          heap.push_back(Entry{key, current, *row});
+          std::push_heap(heap.begin(), heap.end(), worse);
+          ctx.CheckRowCount(heap.size(), "ORDER BY");
+          continue;
+        }
+        // Arrival order breaks ties, so an equal key never displaces the top.
+        if (compare_keys(key, heap.front().key) >= 0) continue;
+        std::pop_heap(heap.begin(), heap.end(), worse);
+        heap.back().key = key;
+        heap.back().sequence = current;
+        heap.back().row = *row;
+        std::push_heap(heap.begin(), heap.end(), worse);
+      }
+      std::sort_heap(heap.begin(), heap.end(), worse);
+      rows_.clear();
+      rows_.reserve(heap.size());
+      for (auto& entry : heap) rows_.push_back(std::move(entry.row));
     } else {
-      std::sort(order.begin(), order.end(), less);
+      std::vector<std::vector<Value>> keys;
+      while (child()->Next(ctx, row)) {
+        ctx.Tick();
+        std::vector<Value> key;
+        key.reserve(keys_.size());
+        for (const auto& sort_key : keys_) key.push_back(Evaluate(*sort_key.expr, *row, ctx));
+        keys.push_back(std::move(key));
+        rows_.push_back(*row);
+        ctx.CheckRowCount(rows_.size(), "ORDER BY");
+      }
+      std::vector<size_t> order(rows_.size());
+      std::iota(order.begin(), order.end(), 0);
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return compare_keys(keys[a], keys[b]) < 0;
+      });
+      std::vector<Row> sorted;
+      sorted.reserve(order.size());
+      for (size_t index : order) sorted.push_back(std::move(rows_[index]));
+      rows_ = std::move(sorted);
     }
-    std::vector<Row> sorted;
-    sorted.reserve(order.size());
-    for (size_t index : order) sorted.push_back(std::move(rows_[index]));
-    rows_ = std::move(sorted);
   }
   if (next_ >= rows_.size()) return false;
   *row = std::move(rows_[next_++]);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -331,7 +332,7 @@ TEST(RenderDiagram, EveryEngine) {
   const Subgraph subgraph = EcosystemSubgraph(false);
   for (LayoutEngine engine :
        {LayoutEngine::kDot, LayoutEngine::kNeato, LayoutEngine::kFdp, LayoutEngine::kSfdp,
-        LayoutEngine::kCirco, LayoutEngine::kTwopi, LayoutEngine::kAuto}) {
+        LayoutEngine::kCirco, LayoutEngine::kTwopi, LayoutEngine::kOsage, LayoutEngine::kAuto}) {
     auto svg = RenderDiagram(subgraph, Options(DiagramFormat::kSvg, engine));
     ASSERT_TRUE(svg.ok()) << LayoutEngineName(engine) << ": " << svg.status().ToString();
     EXPECT_EQ(Count(svg.value(), "class=\"node\""), subgraph.nodes.size() + 1)
@@ -374,7 +375,7 @@ TEST(RenderDiagram, LargeGraphAtTheCap) {
   auto svg = RenderDiagram(subgraph, sfdp);
   ASSERT_TRUE(svg.ok()) << svg.status().ToString();
   EXPECT_EQ(Count(svg.value(), "class=\"node\""), 401u);
-  RenderOptions clustered = Options(DiagramFormat::kSvg);  // auto picks fdp
+  RenderOptions clustered = Options(DiagramFormat::kSvg);  // auto picks osage
   clustered.cluster_by = ClusterBy::kCountry;
   svg = RenderDiagram(subgraph, clustered);
   ASSERT_TRUE(svg.ok()) << svg.status().ToString();
@@ -385,6 +386,67 @@ TEST(RenderDiagram, LargeGraphAtTheCap) {
   ASSERT_TRUE(svg.ok()) << svg.status().ToString();
   auto circo = RenderDiagram(subgraph, Options(DiagramFormat::kSvg, LayoutEngine::kCirco));
   EXPECT_EQ(circo.status().code(), storage::StatusCode::kInvalidArgument);
+}
+
+// The first `companies` companies of LargeSubgraph with their countries.
+Subgraph LargeSubgraphPrefix(storage::NodeId companies) {
+  const Subgraph large = LargeSubgraph();
+  Subgraph subgraph;
+  subgraph.title = "prefix";
+  for (const auto& node : large.nodes) {
+    if (node.id <= companies || node.id > 390) subgraph.AddNode(node);
+  }
+  for (const auto& rel : large.rels) {
+    if (subgraph.HasNode(rel.src) && subgraph.HasNode(rel.dst)) subgraph.AddRel(rel);
+  }
+  return subgraph;
+}
+
+TEST(RenderDiagram, LargeClusteredGraphIsPackedInAGrid) {
+  const Subgraph subgraph = LargeSubgraphPrefix(100);
+  RenderOptions options = Options(DiagramFormat::kDot);
+  options.cluster_by = ClusterBy::kCountry;
+  auto dot = RenderDiagram(subgraph, options);
+  ASSERT_TRUE(dot.ok()) << dot.status().ToString();
+  // osage: 10 country clusters and the legend in a 4-column grid.
+  EXPECT_NE(dot.value().find("packmode=array_c4"), std::string::npos) << dot.value();
+  EXPECT_EQ(dot.value().find("overlap="), std::string::npos);
+  // 99 deal edges, more than kMaxLabelledEdges: no edge labels.
+  EXPECT_EQ(Count(dot.value(), "fontcolor="), 0u);
+  options.format = DiagramFormat::kSvg;
+  auto first = RenderDiagram(subgraph, options);
+  auto second = RenderDiagram(subgraph, options);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_TRUE(first.value() == second.value());
+  EXPECT_EQ(Count(first.value(), "class=\"cluster\""), 11u);
+  EXPECT_EQ(Count(first.value(), "class=\"edge\""), 99u);
+
+  // Fewer edges keep their labels.
+  auto small = RenderDiagram(LargeSubgraphPrefix(40), [&] {
+    RenderOptions dot_options = options;
+    dot_options.format = DiagramFormat::kDot;
+    return dot_options;
+  }());
+  ASSERT_TRUE(small.ok()) << small.status().ToString();
+  EXPECT_EQ(Count(small.value(), "fontcolor="), 39u);
+}
+
+TEST(RenderDiagram, SubsidiaryEdgeRepeatingADealIsUnlabelled) {
+  Subgraph subgraph;
+  subgraph.title = "pair";
+  subgraph.AddNode(MakeNode(1, "Company", {{"name", "Buyer"}, {"role", "group"}}));
+  subgraph.AddNode(MakeNode(2, "Company", {{"name", "Target"}, {"role", "subsidiary"}}));
+  subgraph.AddNode(MakeNode(3, "Company", {{"name", "Other"}, {"role", "subsidiary"}}));
+  subgraph.AddRel(MakeRel(10, 1, 2, "ACQUIRED", {{"year", 2017}, {"stake_pct", 70}}));
+  subgraph.AddRel(MakeRel(11, 2, 1, "SUBSIDIARY_OF", {{"year", 2017}}));
+  subgraph.AddRel(MakeRel(12, 3, 1, "SUBSIDIARY_OF", {{"year", 2019}}));
+  auto dot = RenderDiagram(subgraph, Options(DiagramFormat::kDot));
+  ASSERT_TRUE(dot.ok()) << dot.status().ToString();
+  // The ACQUIRED edge and the other subsidiary keep their labels.
+  EXPECT_EQ(Count(dot.value(), "fontcolor="), 2u);
+  EXPECT_NE(dot.value().find("2017 \xC2\xB7 70%"), std::string::npos);
+  EXPECT_NE(dot.value().find("label=2019"), std::string::npos);
 }
 
 // Random selections of the fixture ecosystem (with context nodes) under
@@ -408,7 +470,7 @@ TEST(RenderDiagram, RandomSelectionsAndOptions) {
       if (pick(4) != 0 && (subgraph.HasNode(rel.src) || pick(2) == 0)) subgraph.AddRel(rel);
     }
     RenderOptions options;
-    options.engine = static_cast<LayoutEngine>(pick(7));
+    options.engine = static_cast<LayoutEngine>(pick(8));
     options.cluster_by = static_cast<ClusterBy>(pick(4));
     options.timeline = pick(4) == 0;
     options.legend = pick(2) == 0;
@@ -472,13 +534,40 @@ TEST(RenderDiagram, Timeline) {
   options.timeline = true;
   auto dot = RenderDiagram(subgraph, options);
   ASSERT_TRUE(dot.ok()) << dot.status().ToString();
-  // 2003..2018, one rank each, plus the source rank.
-  EXPECT_EQ(Count(dot.value(), "rank=same"), 16u);
+  // 2003..2018: one rank per year with companies, one per run of empty
+  // years (2004-2007, 2010-2012), plus the first column of dealmakers
+  // without a year.
+  EXPECT_EQ(Count(dot.value(), "rank=same"), 12u);
   EXPECT_NE(dot.value().find("year_2003"), std::string::npos);
   EXPECT_NE(dot.value().find("year_2018"), std::string::npos);
-  EXPECT_NE(dot.value().find("rank=source"), std::string::npos);
+  EXPECT_NE(dot.value().find("2004\xE2\x80\x93"
+                             "2007"),
+            std::string::npos);
+  EXPECT_NE(dot.value().find("2010\xE2\x80\x93"
+                             "2012"),
+            std::string::npos);
+  EXPECT_EQ(dot.value().find("year_2005"), std::string::npos);
+  EXPECT_NE(dot.value().find("subgraph rank_source"), std::string::npos);
+  EXPECT_EQ(dot.value().find("rank=source"), std::string::npos);
+  // Deal labels leave out the year, which the column shows.
+  EXPECT_NE(dot.value().find("xlabel=\"$1.0B \xC2\xB7 51%\""), std::string::npos);
+  EXPECT_EQ(dot.value().find("xlabel=\"2016"), std::string::npos);
   options.format = DiagramFormat::kSvg;
-  EXPECT_TRUE(RenderDiagram(subgraph, options).ok());
+  auto svg = RenderDiagram(subgraph, options);
+  ASSERT_TRUE(svg.ok()) << svg.status().ToString();
+  // Every year label is its own column (dot once merged 2016 with 2018).
+  std::set<std::string> columns;
+  size_t year_labels = 0;
+  for (size_t pos = 0;
+       (pos = svg.value().find("font-size=\"13.00\" fill=\"#495057\">", pos)) != std::string::npos;
+       ++pos) {
+    const size_t text = svg.value().rfind("<text", pos);
+    const size_t x = svg.value().find(" x=\"", text);
+    columns.insert(svg.value().substr(x, svg.value().find('"', x + 4) - x));
+    ++year_labels;
+  }
+  EXPECT_EQ(year_labels, 9u);
+  EXPECT_EQ(columns.size(), year_labels);
 
   options.cluster_by = ClusterBy::kCountry;
   EXPECT_FALSE(RenderDiagram(subgraph, options).ok());
@@ -508,7 +597,8 @@ TEST(RenderDiagram, ParseOptions) {
   EXPECT_FALSE(ParseDiagramFormat("jpeg").ok());
   EXPECT_EQ(ParseLayoutEngine("sfdp").value(), LayoutEngine::kSfdp);
   EXPECT_EQ(ParseLayoutEngine("auto").value(), LayoutEngine::kAuto);
-  EXPECT_FALSE(ParseLayoutEngine("osage").ok());
+  EXPECT_EQ(ParseLayoutEngine("osage").value(), LayoutEngine::kOsage);
+  EXPECT_FALSE(ParseLayoutEngine("patchwork").ok());
   EXPECT_EQ(ParseClusterBy("region").value(), ClusterBy::kRegion);
   EXPECT_FALSE(ParseClusterBy("city").ok());
   EXPECT_EQ(DiagramFormatFromPath("a/b.c/out.pdf").value(), DiagramFormat::kPdf);

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Regenerates the README gallery from the bundled Alibaba data set.
+# Run from the repository root after building: sh data/alibaba/gallery/render.sh
+# ECOGRAPH names the binary (default build/ecograph); the database is
+# ECOGRAPH_DB, created from data/alibaba on first use.
+set -eu
+ECOGRAPH=${ECOGRAPH:-build/ecograph}
+OUT=data/alibaba/gallery
+
+"$ECOGRAPH" render --country "South-eastern Asia" --cluster-by country \
+  -o "$OUT/southeast-asia.svg"
+"$ECOGRAPH" render --country India -o "$OUT/india.svg"
+"$ECOGRAPH" render --type ACQUIRED --timeline --years 2010..2021 \
+  -o "$OUT/acquisitions-timeline.svg"
+"$ECOGRAPH" path --from "Alibaba Group" --to Sweden --in-time-order --top 2 \
+  --render "$OUT/path.svg"
+"$ECOGRAPH" render --cluster-by region \
+  --title "Alibaba's overseas deals by region, 2010-2021" \
+  --query "MATCH (a:Alibaba)-[d:ACQUIRED|INVESTED_IN|PARTNERED_WITH]->(t) WHERE d.overseas = true AND d.year >= 2010 AND d.year <= 2021 RETURN a, d, t" \
+  -o "$OUT/overseas-by-region.svg"
