@@ -54,7 +54,9 @@ bool SortOperator::NextImpl(ExecContext& ctx, Row* row) {
         uint64_t sequence;
         Row row;
       };
-      auto worse = [&](const Entry& a, const Entry& b) {
+      // Sort order: true when `a` comes first. Under it the heap's front is
+      // the kept row that comes last.
+      auto before = [&](const Entry& a, const Entry& b) {
         int c = compare_keys(a.key, b.key);
         return c != 0 ? c < 0 : a.sequence < b.sequence;
       };
@@ -69,19 +71,19 @@ bool SortOperator::NextImpl(ExecContext& ctx, Row* row) {
         if (keep == 0) continue;
         if (heap.size() < static_cast<size_t>(keep)) {
           heap.push_back(Entry{key, current, *row});
-          std::push_heap(heap.begin(), heap.end(), worse);
+          std::push_heap(heap.begin(), heap.end(), before);
           ctx.CheckRowCount(heap.size(), "ORDER BY");
           continue;
         }
         // Arrival order breaks ties, so an equal key never displaces the top.
         if (compare_keys(key, heap.front().key) >= 0) continue;
-        std::pop_heap(heap.begin(), heap.end(), worse);
+        std::pop_heap(heap.begin(), heap.end(), before);
         heap.back().key = key;
         heap.back().sequence = current;
         heap.back().row = *row;
-        std::push_heap(heap.begin(), heap.end(), worse);
+        std::push_heap(heap.begin(), heap.end(), before);
       }
-      std::sort_heap(heap.begin(), heap.end(), worse);
+      std::sort_heap(heap.begin(), heap.end(), before);
       rows_.clear();
       rows_.reserve(heap.size());
       for (auto& entry : heap) rows_.push_back(std::move(entry.row));
