@@ -7,10 +7,12 @@ Usage: python3 compute_figures.py [--check]
            writing it; exit 1 on a difference.
 
 Rules (shared with the Cypher queries):
-  event      an ACQUIRED, INVESTED_IN or PARTNERED_WITH relationship whose
-             start node carries the :Alibaba label (Alibaba Group, its units,
-             subsidiaries and affiliates such as Ant Group), with
-             overseas = true and 2010 <= year <= 2021.
+  event      an ACQUIRED, INVESTED_IN or PARTNERED_WITH relationship with
+             paper_scope = true: the acting business is Alibaba Group or one
+             of its consolidated subsidiaries (not Ant Group, not a third
+             party), the target is headquartered outside mainland China, Hong
+             Kong and Macau, and 2010 <= year <= 2021. See README.md,
+             "The paper's scope".
   percentages  round(10000 * part / total) / 100, rounding half up as
              openCypher's round() does.
 """
@@ -23,10 +25,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEAL_FILES = {"ACQUIRED": "rels_acquired.csv", "INVESTED_IN": "rels_invested_in.csv",
               "PARTNERED_WITH": "rels_partnered_with.csv"}
 FIRST_YEAR, LAST_YEAR = 2010, 2021
+# Acting businesses inside Alibaba Group's consolidated perimeter; the paper's
+# scope. Ant Group is an affiliate (equity-accounted), not a subsidiary.
+GROUP_ACTING = ("Alibaba Group", "Cainiao", "Alibaba Pictures", "Lazada", "Alibaba E-Auto", "Ele.me")
+OUTSIDE_ACTING = "third party"
 
 
-def read(name):
-    with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
+def read(name, data_dir=HERE):
+    with open(os.path.join(data_dir, name), encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -34,39 +40,38 @@ def pct(part, total):
     return math.floor(10000.0 * part / total + 0.5) / 100.0
 
 
-def load():
-    nodes = {}
-    for row in read("nodes_company.csv"):
-        nodes[row["id:ID"]] = {"labels": row[":LABEL"].split(";"), "name": row["name"]}
-    country = {r["id:ID"]: r for r in read("nodes_country.csv")}
-    region = {r["id:ID"]: r for r in read("nodes_region.csv")}
-    in_region = {r[":START_ID"]: r[":END_ID"] for r in read("rels_in_region.csv")}
+def in_paper_scope(acting, overseas, year):
+    """The rule that paper_scope:boolean must equal (checked by the validator)."""
+    return acting in GROUP_ACTING and overseas == "true" and FIRST_YEAR <= year <= LAST_YEAR
+
+
+def deal_key(d):
+    """Stable name of a deal in paper_differences.csv: start>end>TYPE>year."""
+    return "%s>%s>%s>%s" % (d[":START_ID"], d[":END_ID"], d["type"], d["year:int"])
+
+
+def load(data_dir=HERE):
+    country = {r["id:ID"]: r for r in read("nodes_country.csv", data_dir)}
+    region = {r["id:ID"]: r for r in read("nodes_region.csv", data_dir)}
+    in_region = {r[":START_ID"]: r[":END_ID"] for r in read("rels_in_region.csv", data_dir)}
     hq = {}
-    for r in read("rels_headquartered_in.csv"):
+    for r in read("rels_headquartered_in.csv", data_dir):
         hq.setdefault(r[":START_ID"], []).append(r[":END_ID"])
     industries = {}
-    for r in read("rels_in_industry.csv"):
+    for r in read("rels_in_industry.csv", data_dir):
         industries.setdefault(r[":START_ID"], []).append(r[":END_ID"])
     deals = []
     for typ, name in DEAL_FILES.items():
-        for r in read(name):
+        for r in read(name, data_dir):
             r["type"] = typ
             deals.append(r)
-    return nodes, country, region, in_region, hq, industries, deals
+    return country, region, in_region, hq, industries, deals
 
 
-def is_event(d, nodes, types=("ACQUIRED", "INVESTED_IN", "PARTNERED_WITH"),
-             first=FIRST_YEAR, last=LAST_YEAR):
-    if d["type"] not in types or d["overseas:boolean"] != "true" or not d["year:int"]:
-        return False
-    if "Alibaba" not in nodes[d[":START_ID"]]["labels"]:
-        return False
-    return first <= int(d["year:int"]) <= last
-
-
-def figures():
-    nodes, country, region, in_region, hq, industries, deals = load()
-    events = [d for d in deals if is_event(d, nodes)]
+def figures(data_dir=HERE):
+    """[(name, header, rows)] in the order of paper_figures.cypher."""
+    country, region, in_region, hq, industries, deals = load(data_dir)
+    events = [d for d in deals if d["paper_scope:boolean"] == "true"]
     total = len(events)
     out = []
 
@@ -75,8 +80,20 @@ def figures():
         y = int(d["year:int"])
         per_year[y] = per_year.get(y, 0) + 1
     out.append(("events_per_year", ["year", "events"], [[y, per_year[y]] for y in sorted(per_year)]))
+    out.append(("events_2015", ["events"], [[per_year.get(2015, 0)]]))
+    # ties broken by the earlier year, as ORDER BY events DESC, year does
+    peak = sorted(per_year.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    out.append(("peak_year", ["year", "events"], [[peak[0], peak[1]]]))
 
     out.append(("total_events", ["events"], [[total]]))
+
+    by_acting = {}
+    for d in deals:
+        if (d["acting:string"] != OUTSIDE_ACTING and d["overseas:boolean"] == "true"
+                and FIRST_YEAR <= int(d["year:int"]) <= LAST_YEAR):
+            by_acting[d["acting:string"]] = by_acting.get(d["acting:string"], 0) + 1
+    out.append(("overseas_events_by_acting", ["acting", "events"],
+                [[a, n] for a, n in sorted(by_acting.items(), key=lambda kv: (-kv[1], kv[0]))]))
 
     countries = set()
     for d in events:
@@ -97,7 +114,7 @@ def figures():
                 ["total", "us", "us_pct", "india", "india_pct", "israel", "israel_pct"],
                 [[rows_hq, us, pct(us, rows_hq), india, pct(india, rows_hq), israel, pct(israel, rows_hq)]]))
 
-    inv = [d for d in deals if is_event(d, nodes, types=("ACQUIRED", "INVESTED_IN"), first=2013)]
+    inv = [d for d in events if d["type"] in ("ACQUIRED", "INVESTED_IN") and int(d["year:int"]) >= 2013]
     asia = na = europe = n = 0
     for d in inv:
         for c in hq[d[":END_ID"]]:
@@ -117,6 +134,31 @@ def figures():
     out.append(("equity_participation", ["invested", "total", "invested_pct"],
                 [[invested, total, pct(invested, total)]]))
     return out
+
+
+def scalars(figs):
+    """The named single values that paper_comparison.csv compares with the paper."""
+    t = {name: (header, rows) for name, header, rows in figs}
+
+    def cell(name, col, row=0):
+        header, rows = t[name]
+        return rows[row][header.index(col)]
+    return {
+        "total_events": cell("total_events", "events"),
+        "events_2015": cell("events_2015", "events"),
+        "peak_year": cell("peak_year", "year"),
+        "target_countries": cell("target_countries", "countries"),
+        "target_industries": cell("target_industries", "industries"),
+        "us_pct": cell("country_shares", "us_pct"),
+        "india_pct": cell("country_shares", "india_pct"),
+        "israel_pct": cell("country_shares", "israel_pct"),
+        "investments_since_2013": cell("investment_regions_since_2013", "total"),
+        "asia_pct_since_2013": cell("investment_regions_since_2013", "asia_pct"),
+        "north_america_pct_since_2013": cell("investment_regions_since_2013", "north_america_pct"),
+        "europe_pct_since_2013": cell("investment_regions_since_2013", "europe_pct"),
+        "holding_ma": cell("holding_ma", "cases"),
+        "equity_pct": cell("equity_participation", "invested_pct"),
+    }
 
 
 def render(figs):

@@ -6,6 +6,7 @@ Exit 0 when every check passes; otherwise prints one line per problem and
 exits 1. The last line is 'N passed, M failed'."""
 import csv
 import importlib.util
+import re
 import os
 import sys
 
@@ -16,8 +17,9 @@ NODE_FILES = {
     "nodes_region.csv": ["id:ID", ":LABEL", "name", "scheme", "continent"],
     "nodes_industry.csv": ["id:ID", ":LABEL", "name", "sector"],
 }
-DEAL_HEADER = [":START_ID", ":END_ID", ":TYPE", "year:int", "month:int", "amount_usd:float", "stake_pct:float",
-               "co_investors:string[]", "deal:string", "overseas:boolean", "controlling:boolean", "source", "note"]
+DEAL_HEADER = [":START_ID", ":END_ID", ":TYPE", "year:int", "month:int", "round_usd:float", "amount_usd:float",
+               "stake_pct:float", "co_investors:string[]", "deal:string", "acting:string", "paper_scope:boolean",
+               "overseas:boolean", "controlling:boolean", "source", "note"]
 REL_FILES = {
     "rels_acquired.csv": ("ACQUIRED", DEAL_HEADER),
     "rels_invested_in.csv": ("INVESTED_IN", DEAL_HEADER),
@@ -30,7 +32,15 @@ REL_FILES = {
     "rels_in_industry.csv": ("IN_INDUSTRY", [":START_ID", ":END_ID", ":TYPE"]),
     "rels_in_region.csv": ("IN_REGION", [":START_ID", ":END_ID", ":TYPE"]),
 }
-ROLES = {"group", "business unit", "subsidiary", "affiliate", "acquired", "investee", "partner"}
+ROLES = {"group", "business unit", "subsidiary", "affiliate", "acquired", "investee", "partner", "investor"}
+# Companies whose deals are tagged with their own name as the acting business;
+# every other :Alibaba company acts as "Alibaba Group" (the group and its
+# in-house business units) unless SUBSIDIARY_OF leads to one of these first.
+ACTING_BY_COMPANY = {"co:ant": "Ant Group", "co:cainiao": "Cainiao", "co:alibaba-pictures": "Alibaba Pictures",
+                     "co:lazada": "Lazada", "co:alibaba-e-auto": "Alibaba E-Auto", "co:eleme": "Ele.me"}
+OUTSIDE_ACTING = "third party"
+# A dated source names at least a year (e.g. "Reuters, 2016-04-12").
+DATED = re.compile(r"\b(19|20)\d\d\b")
 CONTINENTS = {"Asia", "Europe", "Americas", "Africa", "Oceania"}
 DOMESTIC = {"CN", "HK", "MO"}
 MIN_COMPANIES = 150
@@ -159,6 +169,12 @@ def main():
             chk.check(r[":START_ID"] in companies and r[":END_ID"] in companies, r["line"] + ": Company->Company")
             chk.check(r["source"] != "", r["line"] + ": source")
 
+    # Every :Alibaba company except the group itself hangs off the group tree.
+    attached = {r[":START_ID"] for typ in ("SUBSIDIARY_OF", "AFFILIATE_OF") for r in rels[typ]}
+    for cid, c in companies.items():
+        if "Alibaba" in c[":LABEL"].split(";") and c["role"] != "group":
+            chk.check(cid in attached, "%s: :Alibaba company without SUBSIDIARY_OF or AFFILIATE_OF" % cid)
+
     # Every company (so every deal target) has exactly one HQ and an industry.
     for cid in companies:
         chk.check(len(hq.get(cid, [])) == 1, "%s: %d HEADQUARTERED_IN" % (cid, len(hq.get(cid, []))))
@@ -166,27 +182,75 @@ def main():
     for cid in countries:
         chk.check(len(reg.get(cid, [])) == 1, "%s: %d IN_REGION" % (cid, len(reg.get(cid, []))))
 
+    parents = {}
+    for r in rels["SUBSIDIARY_OF"]:
+        parents.setdefault(r[":START_ID"], []).append(r[":END_ID"])
+
+    def expected_acting(cid):
+        """The acting business implied by the start company (see ACTING_BY_COMPANY)."""
+        if "Alibaba" not in companies.get(cid, {}).get(":LABEL", "").split(";"):
+            return OUTSIDE_ACTING
+        seen, frontier = set(), [cid]
+        while frontier:   # breadth-first up SUBSIDIARY_OF: the nearest named business wins
+            nxt = []
+            for c in frontier:
+                if c in ACTING_BY_COMPANY:
+                    return ACTING_BY_COMPANY[c]
+                seen.add(c)
+                nxt += [p for p in parents.get(c, []) if p not in seen]
+            frontier = nxt
+        return "Alibaba Group"
+
+    spec = importlib.util.spec_from_file_location("compute_figures", os.path.join(data_dir, "compute_figures.py"))
+    figures_mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(figures_mod)
+    acting_values = set(figures_mod.GROUP_ACTING) | {"Ant Group", OUTSIDE_ACTING}
+    chk.check(set(ACTING_BY_COMPANY.values()) <= acting_values, "ACTING_BY_COMPANY names unknown businesses")
+
+    id_slugs = {cid[len("co:"):] for cid in companies}
     events = 0
+    rounds = {}   # (target, year, month, round_usd) -> [amount_usd of each participant]
     for typ in ("ACQUIRED", "INVESTED_IN", "PARTNERED_WITH"):
         for r in rels[typ]:
             line = r["line"]
             chk.check(r[":START_ID"] in companies and r[":END_ID"] in companies, line + ": Company->Company")
-            chk.check(r["source"].strip() != "", line + ": deal without source")
+            # The four facts every deal must carry: year, target country, acting business, dated source.
             chk.check(r["year:int"] != "", line + ": deal without year")
+            chk.check(len(hq.get(r[":END_ID"], [])) == 1, line + ": deal without a target country")
+            chk.check(r["acting:string"] != "", line + ": deal without acting business")
+            chk.check(bool(DATED.search(r["source"])), line + ": deal without a dated source: %r" % r["source"])
+            chk.check(r["acting:string"] == expected_acting(r[":START_ID"]),
+                      "%s: acting=%r but %s implies %r" % (line, r["acting:string"], r[":START_ID"],
+                                                           expected_acting(r[":START_ID"])))
             if r["month:int"]:
                 chk.check(1 <= int(r["month:int"]) <= 12, line + ": month")
             if r["stake_pct:float"]:
                 chk.check(0 < float(r["stake_pct:float"]) <= 100, line + ": stake_pct out of 0-100")
-            if r["amount_usd:float"]:
-                chk.check(float(r["amount_usd:float"]) > 0, line + ": amount_usd")
+            amount, round_usd = r["amount_usd:float"], r["round_usd:float"]
+            if amount:
+                chk.check(float(amount) > 0, line + ": amount_usd")
+            if round_usd:
+                chk.check(float(round_usd) > 0, line + ": round_usd")
+                chk.check(not amount or float(amount) <= float(round_usd), line + ": amount_usd above round_usd")
+                rounds.setdefault((r[":END_ID"], r["year:int"], r["month:int"], round_usd), []).append(
+                    float(amount) if amount else 0.0)
+            for name in r["co_investors:string[]"].split(";"):
+                chk.check(name == "" or (name not in id_slugs and not name.startswith("co:")),
+                          "%s: co_investors holds the id %r, not a name" % (line, name))
             target_hq = hq.get(r[":END_ID"], [""])[0]
             want = "false" if target_hq.replace("country:", "") in DOMESTIC else "true"
             chk.check(r["overseas:boolean"] == want, "%s: overseas=%s but target HQ %s" % (line, r["overseas:boolean"], target_hq))
             chk.check(r["controlling:boolean"] == "false" or typ != "PARTNERED_WITH", line + ": controlling partnership")
-            start_labels = companies.get(r[":START_ID"], {}).get(":LABEL", "")
-            if ("Alibaba" in start_labels.split(";") and want == "true" and r["year:int"]
-                    and 2010 <= int(r["year:int"]) <= 2021):
-                events += 1
+            if r["year:int"]:
+                scope = figures_mod.in_paper_scope(r["acting:string"], r["overseas:boolean"], int(r["year:int"]))
+                chk.check(r["paper_scope:boolean"] == ("true" if scope else "false"),
+                          "%s: paper_scope=%s disagrees with the scope rule" % (line, r["paper_scope:boolean"]))
+                if r["acting:string"] != OUTSIDE_ACTING and want == "true" and 2010 <= int(r["year:int"]) <= 2021:
+                    events += 1
+    # Participants' own amounts never add up to more than their round, so sum(amount_usd) is honest.
+    for (target, year, month, round_usd), amounts in rounds.items():
+        chk.check(sum(amounts) <= float(round_usd) + 0.5,
+                  "%s %s-%s: amounts %s exceed round %s" % (target, year, month, amounts, round_usd))
 
     chk.check(len(companies) >= MIN_COMPANIES, "companies: %d < %d" % (len(companies), MIN_COMPANIES))
     chk.check(events >= MIN_OVERSEAS_EVENTS, "overseas events 2010-2021: %d < %d" % (events, MIN_OVERSEAS_EVENTS))
@@ -204,12 +268,10 @@ def main():
               "two-deal chain Alibaba -> Lazada -> RedMart")
 
     # The expected figures are current and name the same figures as the queries.
-    spec = importlib.util.spec_from_file_location("compute_figures", os.path.join(data_dir, "compute_figures.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = figures_mod
     with open(os.path.join(data_dir, "paper_figures.expected"), encoding="utf-8") as f:
         expected_text = f.read()
-    chk.check(expected_text == mod.render(mod.figures()), "paper_figures.expected is out of date (run compute_figures.py)")
+    chk.check(expected_text == mod.render(mod.figures(data_dir)), "paper_figures.expected is out of date (run compute_figures.py)")
     exp_names = [l.split(":", 1)[1].strip() for l in expected_text.splitlines() if l.startswith("# figure:")]
     with open(os.path.join(data_dir, "paper_figures.cypher"), encoding="utf-8") as f:
         cy_names = [l.split(":", 1)[1].strip() for l in f.read().splitlines() if l.startswith("// figure:")]
