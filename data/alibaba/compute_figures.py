@@ -46,8 +46,9 @@ def in_paper_scope(acting, overseas, year):
 
 
 def deal_key(d):
-    """Stable name of a deal in paper_differences.csv: start>end>TYPE>year."""
-    return "%s>%s>%s>%s" % (d[":START_ID"], d[":END_ID"], d["type"], d["year:int"])
+    """Unique name of a deal in paper_differences.csv: start>end>TYPE>year[-month]."""
+    when = d["year:int"] + ("-" + d["month:int"] if d["month:int"] else "")
+    return "%s>%s>%s>%s" % (d[":START_ID"], d[":END_ID"], d["type"], when)
 
 
 def load(data_dir=HERE):

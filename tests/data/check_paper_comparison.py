@@ -13,7 +13,7 @@ For each row of paper_comparison.csv:
   3. status `match` requires paper_min <= adjusted <= paper_max, status
      `differs` requires the opposite and an explanation.
 For each row of paper_differences.csv:
-  - a deal key (start>end>TYPE>year) must name exactly one deal; +N (the paper
+  - a deal key (start>end>TYPE>year[-month]) must name exactly one deal; +N (the paper
     counts it, the graph's paper scope does not) needs paper_scope = false,
     -N (the graph counts it, the paper does not) needs paper_scope = true;
   - `unrecorded:<name>` must not be a company of the graph (add the deal and

@@ -208,6 +208,12 @@ def main():
     chk.check(set(ACTING_BY_COMPANY.values()) <= acting_values, "ACTING_BY_COMPANY names unknown businesses")
 
     id_slugs = {cid[len("co:"):] for cid in companies}
+    keys = {}
+    for typ in ("ACQUIRED", "INVESTED_IN", "PARTNERED_WITH"):
+        for r in rels[typ]:
+            key = figures_mod.deal_key(dict(r, type=typ))
+            chk.check(key not in keys, "%s: deal key %s repeats %s (add the month)" % (r["line"], key, keys.get(key)))
+            keys[key] = r["line"]
     events = 0
     rounds = {}   # (target, year, month, round_usd) -> [amount_usd of each participant]
     for typ in ("ACQUIRED", "INVESTED_IN", "PARTNERED_WITH"):
