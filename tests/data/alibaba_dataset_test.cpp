@@ -432,6 +432,18 @@ TEST_F(AlibabaDatasetTest, ReadmeExamplesRun) {
           "DESC");
   ASSERT_FALSE(continents.rows.empty());
   EXPECT_EQ(continents.rows[0][0].ToPlainString(), "Asia");
+  // "Summing money honestly": disclosed amounts never outnumber the deals.
+  query::QueryResult money = Run(
+      "MATCH ()-[r:ACQUIRED|INVESTED_IN]->() "
+      "WHERE r.overseas = true AND r.acting <> 'third party' AND r.year >= "
+      "2010 AND r.year <= 2021 "
+      "RETURN r.acting AS acting, count(r) AS deals, count(r.amount_usd) AS "
+      "disclosed, sum(r.amount_usd) AS usd ORDER BY usd DESC");
+  ASSERT_FALSE(money.rows.empty());
+  EXPECT_EQ(money.rows[0][0].ToPlainString(), "Alibaba Group");
+  for (const auto& row : money.rows) {
+    EXPECT_LE(row[2].as_int(), row[1].as_int()) << row[0].ToPlainString();
+  }
 }
 
 }  // namespace
