@@ -20,7 +20,8 @@ For each row of paper_differences.csv:
     update the file once a source is found);
   - `residual` is a difference the paper's unpublished event list makes
     unattributable; its candidates (if listed) must be in-scope deals and at
-    least as many as the adjustment.
+    least as many as the adjustment (for target_countries, every in-scope
+    event reaching a candidate's country must be a candidate too).
 Exit 0 when all hold; otherwise one line per problem and exit 1."""
 import csv
 import importlib.util
@@ -75,6 +76,15 @@ def main():
                 hits = by_key.get(c, [])
                 if len(hits) != 1 or hits[0]["paper_scope:boolean"] != "true":
                     problems.append("%s: candidate %s is not exactly one in-scope deal" % (where, c))
+            if fig == "target_countries":
+                # a country can only drop out if every in-scope event reaching it is a candidate
+                for c in cands:
+                    for d in by_key.get(c, [])[:1]:
+                        country = hq[d[":END_ID"]][0]
+                        reaching = [mod.deal_key(e) for e in deals
+                                    if e["paper_scope:boolean"] == "true" and hq[e[":END_ID"]][0] == country]
+                        if not set(reaching) <= set(cands):
+                            problems.append("%s: %s is reached by other in-scope events too" % (where, country))
             if cands and len(cands) < abs(n):
                 problems.append("%s: %d candidates for an adjustment of %d" % (where, len(cands), n))
         elif deal.startswith("unrecorded:"):
