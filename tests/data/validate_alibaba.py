@@ -119,6 +119,15 @@ def main():
         chk.check(c["role"] in ROLES, "%s: role %r" % (cid, c["role"]))
         chk.check(c["founded:int"] == "" or is_int(c["founded:int"]), "%s: founded %r" % (cid, c["founded:int"]))
         chk.check(c["name"] != "", cid + ": name")
+    # Names and aliases resolve to one node each (the CLI resolves names
+    # case-insensitively through both).
+    owner = {}
+    for nid, n in list(companies.items()) + list(countries.items()):
+        for label in [n["name"]] + [a for a in n["aliases:string[]"].split(";") if a]:
+            key = label.casefold()
+            chk.check(owner.get(key, nid) == nid,
+                      "%s: name or alias %r already names %s" % (nid, label, owner.get(key)))
+            owner.setdefault(key, nid)
     for cid, c in countries.items():
         chk.check(c[":LABEL"] == "Country" and len(c["iso2"]) == 2 and len(c["iso3"]) == 3
                   and cid == "country:" + c["iso2"], "%s: iso2/iso3/id" % cid)

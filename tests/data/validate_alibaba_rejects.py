@@ -64,6 +64,9 @@ CASES = [
     ("participants' amounts above the round", VALIDATE,
      ("rels_invested_in.csv", lambda rows: [first(rows, **{":START_ID": s, ":END_ID": "co:magic-leap"}).__setitem__(
          "amount_usd:float", "500000000.0") for s in ("co:alibaba-group", "co:google")]), "exceed round"),
+    ("an alias that already names another company", VALIDATE,
+     set_field("nodes_company.csv", "aliases:string[]", "Lazada;alibaba", **{"id:ID": "co:lazada"}),
+     "alias 'alibaba' already names co:alibaba-group"),
     ("documented graph value out of date", COMPARE,
      set_field("paper_comparison.csv", "graph", "88", figure="total_events"), "the graph gives"),
     ("difference not accounted for", COMPARE,
