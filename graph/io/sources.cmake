@@ -3,6 +3,7 @@ set(ECOGRAPH_IO_SOURCES
   io/csv_scanner.cpp
   io/exporter.cpp
   io/importer.cpp
+  io/json_nesting.cpp
   io/mapped_file.cpp
   default_database.cpp
 )
