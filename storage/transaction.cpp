@@ -1150,7 +1150,7 @@ Status TxnImpl::Commit(bool sync) {
     return flushed;
   }
   rocksdb::WriteOptions wo;
-  wo.sync = sync;
+  wo.sync = sync || store_->sync_commits();
   txn_->SetWriteOptions(wo);
   rocksdb::Status rs = txn_->Commit();
   if (!rs.ok()) {
