@@ -5,6 +5,7 @@ set(ECOGRAPH_IO_SOURCES
   io/importer.cpp
   io/json_nesting.cpp
   io/mapped_file.cpp
+  io/output_file.cpp
   default_database.cpp
 )
 # Where OpenOrCreateDefault finds the bundled data in a source checkout.
