@@ -84,7 +84,9 @@ std::unique_ptr<Database> Database::Open(const CommonOptions& common, OpenMode m
   if (!exists && common.read_only) {
     throw CliError(ExitCode::kUnavailable, "database '" + path + "' does not exist");
   }
-  options.create_if_missing = !exists;
+  // With --create (or for an import) "missing" includes an empty directory
+  // and a creation that was interrupted.
+  options.create_if_missing = !exists || common.create || mode == OpenMode::kCreate;
   auto store = storage::Store::Open(path, options);
   if (!store.ok() && store.status().code() == storage::StatusCode::kLocked &&
       mode == OpenMode::kReadFallback && !options.read_only) {

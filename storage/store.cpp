@@ -347,8 +347,8 @@ Status StoreImpl::Init(const OpenOptions& options) {
           if (read_only_ || !options.create_if_missing) {
             return Status::Error(StatusCode::kNotFound,
                                  "no database at " + path_ +
-                                     " (its creation was interrupted; open it for writing to "
-                                     "create it again)");
+                                     " (its creation was interrupted; create it again with --create "
+                                     "or an import)");
           }
           // Nothing was ever committed: create the database afresh.
           for (const auto& entry : fs::directory_iterator(path_, ec)) {
@@ -530,8 +530,10 @@ Status StoreImpl::CheckFormat(bool fresh) {
       empty = !it->Valid();
     }
     if (!fresh && !empty) {
-      return Status::Error(StatusCode::kNotADatabase,
-                           path_ + " is not an ecograph database (no ecograph marker)");
+      // Our column families hold data but the marker is gone: damaged
+      // (e.g. a truncated MANIFEST that recovers an older, partial state).
+      return Status::Error(StatusCode::kCorruption,
+                           Damaged(path_, "the ecograph marker is missing from its catalog"));
     }
     if (read_only_) {
       return Status::Error(StatusCode::kNotADatabase,
