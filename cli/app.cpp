@@ -1,13 +1,18 @@
 // Subcommand dispatch and the top-level error handling of ecograph.
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <optional>
+#include <string>
 #include <exception>
 #include <iostream>
 
 #include "cli/cli_error.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "cli/stdout_buffer.h"
 
 namespace ecograph::cli {
 namespace {
@@ -50,10 +55,22 @@ void PrintOverview(std::ostream& out) {
          "  ecograph render --country Pakistan -o pakistan.svg\n";
 }
 
-}  // namespace
+// Flushes and closes standard output. Returns the error text when any
+// write to it failed (disk full, /dev/full, ...).
+std::optional<std::string> CloseStdout(const StdoutBuffer& buffer) {
+  std::cout.flush();
+  int error = buffer.error();
+  // Anything written through stdio (C APIs) goes through `stdout`.
+  errno = 0;
+  if (std::fflush(stdout) != 0 && error == 0) error = errno != 0 ? errno : EIO;
+  if (std::ferror(stdout) && error == 0) error = EIO;
+  errno = 0;
+  if (std::fclose(stdout) != 0 && error == 0) error = errno != 0 ? errno : EIO;
+  if (error == 0) return std::nullopt;
+  return std::string(std::strerror(error));
+}
 
-int Main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
+int RunCommandLine(int argc, char** argv) {
   Args args(argv, argv + argc);
   try {
     const Command* chosen = nullptr;
@@ -104,6 +121,23 @@ int Main(int argc, char** argv) {
     std::cerr << "ecograph: " << error.what() << '\n';
     return static_cast<int>(ExitCode::kError);
   }
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  // Never destroyed: std::cout is flushed again after main returns.
+  static StdoutBuffer* const buffer = new StdoutBuffer;
+  std::cout.rdbuf(buffer);
+  int code = RunCommandLine(argc, argv);
+  // Results that never reached their destination are a failure, not a
+  // success with a truncated file.
+  if (auto error = CloseStdout(*buffer)) {
+    std::cerr << "ecograph: error writing to standard output: " << *error << '\n';
+    if (code == 0) code = static_cast<int>(ExitCode::kError);
+  }
+  return code;
 }
 
 }  // namespace ecograph::cli

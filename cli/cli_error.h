@@ -12,7 +12,8 @@ enum class ExitCode : int {
   kOk = 0,
   kError = 1,        // query or data error
   kUsage = 2,        // bad command line
-  kUnavailable = 3,  // database locked, missing, wrong version, not a database
+  kUnavailable = 3,  // database locked, missing, wrong version, not a database,
+                     // damaged, or not writable (disk full, permissions)
 };
 
 // Thrown by commands; caught in Main, which prints the message to stderr and
@@ -33,7 +34,8 @@ inline CliError DataError(const std::string& message) {
   return CliError(ExitCode::kError, message);
 }
 // kUnavailable for the statuses that mean "cannot use this database"
-// (locked, not a database, version mismatch, not found); kError otherwise.
+// (locked, not a database, version mismatch, not found, damaged, disk
+// full, I/O error, read-only file system); kError otherwise.
 ExitCode ExitCodeForOpenStatus(const storage::Status& status);
 
 }  // namespace ecograph::cli

@@ -21,7 +21,10 @@ cxxopts::Options MakeOptions(const std::string& command, const std::string& summ
         "db", "Database directory (default: $ECOGRAPH_DB or " + DefaultDatabasePath() + ")",
         cxxopts::value<std::string>(),
         "PATH")("read-only", "Open the database read-only (works while another process writes)")(
-        "create", "Create an empty database when PATH does not exist");
+        "create", "Create an empty database when PATH does not exist")(
+        "no-sync",
+        "Do not fsync each commit (faster bulk writes; a power failure may lose the last "
+        "commits, a crash does not)");
   }
   if (common.format) {
     options.add_options("Common")("format", "Output format: table, csv, tsv, json, jsonl, markdown",
@@ -91,6 +94,7 @@ CommonOptions ReadCommonOptions(const cxxopts::ParseResult& parsed, bool output_
     }
     common.read_only = parsed.count("read-only") > 0;
     common.create = parsed.count("create") > 0;
+    common.sync_commits = parsed.count("no-sync") == 0;
     common.no_color = parsed.count("no-color") > 0;
   } catch (const cxxopts::exceptions::exception& error) {
     throw UsageError(std::string(error.what()) + " (see --help)");

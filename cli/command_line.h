@@ -21,6 +21,7 @@ struct CommonOptions {
   bool read_only = false;
   bool no_color = false;
   bool create = false;  // create an empty database when missing
+  bool sync_commits = true;  // false: --no-sync (storage::OpenOptions::sync_commits)
 };
 
 // Which of the shared options a subcommand takes.

@@ -15,6 +15,10 @@ ExitCode ExitCodeForOpenStatus(const storage::Status& status) {
     case storage::StatusCode::kNotADatabase:
     case storage::StatusCode::kVersionMismatch:
     case storage::StatusCode::kNotFound:
+    case storage::StatusCode::kNoSpace:    // disk full
+    case storage::StatusCode::kCorruption:  // damaged
+    case storage::StatusCode::kIOError:    // e.g. permission denied
+    case storage::StatusCode::kReadOnly:   // read-only file system
       return ExitCode::kUnavailable;
     default:
       return ExitCode::kError;
@@ -46,6 +50,7 @@ std::unique_ptr<Database> Database::Open(const CommonOptions& common, OpenMode m
   bool exists = std::filesystem::exists(path, ignored);
   storage::OpenOptions options;
   options.read_only = common.read_only;
+  options.sync_commits = common.sync_commits;
   if (!exists && !common.db_given) {
     // The default database: built from the bundled data on first use.
     auto data_dir = graph::LocateDataDir();
@@ -79,7 +84,9 @@ std::unique_ptr<Database> Database::Open(const CommonOptions& common, OpenMode m
   if (!exists && common.read_only) {
     throw CliError(ExitCode::kUnavailable, "database '" + path + "' does not exist");
   }
-  options.create_if_missing = !exists;
+  // With --create (or for an import) "missing" includes an empty directory
+  // and a creation that was interrupted.
+  options.create_if_missing = !exists || common.create || mode == OpenMode::kCreate;
   auto store = storage::Store::Open(path, options);
   if (!store.ok() && store.status().code() == storage::StatusCode::kLocked &&
       mode == OpenMode::kReadFallback && !options.read_only) {

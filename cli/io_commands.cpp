@@ -130,7 +130,8 @@ int RunExportCommand(const Args& args) {
       cxxopts::value<std::string>(),
       "PATH")("query", "Export only the nodes, relationships and paths this query returns",
               cxxopts::value<std::string>(), "\"MATCH ...\"")(
-      "title", "Graph name in DOT and GraphML", cxxopts::value<std::string>(), "TEXT");
+      "title", "Graph name in DOT and GraphML", cxxopts::value<std::string>(), "TEXT")(
+      "force", "Overwrite an existing output file (or an earlier csv export in the directory)");
   auto parsed = ParseArguments(options, args);
   if (HandleHelp(parsed, options,
                  "  ecograph export --format jsonl -o graph.jsonl\n"
@@ -151,6 +152,7 @@ int RunExportCommand(const Args& args) {
     throw UsageError("--format csv writes a directory: give -o DIR");
   }
   if (parsed.count("title")) export_options.title = parsed["title"].as<std::string>();
+  export_options.overwrite = parsed.count("force") > 0;
   auto db = Database::Open(common, OpenMode::kReadFallback);
   std::optional<storage::Result<graph::io::ExportStats>> result;
   if (parsed.count("query")) {

@@ -9,6 +9,7 @@
 #include "cli/database.h"
 #include "cli/result_subgraph.h"
 #include "cli/statement_runner.h"
+#include "graph/io/output_file.h"
 #include "graph/render/diagram.h"
 #include "graph/subgraph_select.h"
 
@@ -54,7 +55,8 @@ int RunRenderCommand(const Args& args) {
   options.add_options("Output")(
       "o,output", "Output file; the format comes from the extension (.svg .png .pdf .dot)",
       cxxopts::value<std::string>(),
-      "FILE")("format", "svg, png, pdf or dot (default: from -o, else dot to stdout)",
+      "FILE")("force", "Overwrite an existing output file")(
+      "format", "svg, png, pdf or dot (default: from -o's extension, else dot to stdout)",
               cxxopts::value<std::string>(),
               "FMT")("engine", "Layout: dot, neato, fdp, sfdp, circo, twopi, osage, auto",
                      cxxopts::value<std::string>()->default_value("auto"),
@@ -89,13 +91,22 @@ int RunRenderCommand(const Args& args) {
   std::string output = parsed.count("output") ? parsed["output"].as<std::string>() : "";
   if (output == "-") output.clear();
   render.format = graph::DiagramFormat::kDot;
-  if (!output.empty()) render.format = OrUsage(graph::DiagramFormatFromPath(output));
   if (parsed.count("format")) {
+    // --format decides; an -o with another known extension is a mistake.
     render.format = OrUsage(graph::ParseDiagramFormat(parsed["format"].as<std::string>()));
-    if (!output.empty() && render.format != OrUsage(graph::DiagramFormatFromPath(output))) {
+    auto from_path = graph::DiagramFormatFromPath(output);
+    if (!output.empty() && from_path.ok() && render.format != *from_path) {
       throw UsageError("--format " + parsed["format"].as<std::string>() +
                        " does not match the extension of '" + output + "'");
     }
+  } else if (!output.empty()) {
+    render.format = OrUsage(graph::DiagramFormatFromPath(output));
+  }
+  const bool overwrite = parsed.count("force") > 0;
+  if (!output.empty() && !overwrite) {
+    // Refused before any work; OutputFile checks again when it renames.
+    auto refused = graph::io::OutputFile::Create(output, /*overwrite=*/false);
+    if (!refused.ok()) throw DataError(refused.status().message());
   }
   bool has_filter = parsed.count("country") || parsed.count("industry") || parsed.count("years") ||
                     parsed.count("type") || parsed.count("around");
@@ -153,7 +164,12 @@ int RunRenderCommand(const Args& args) {
     std::cout << *bytes;
     return 0;
   }
-  storage::Status status = graph::RenderToFile(subgraph, output, render, txn.get());
+  auto bytes = graph::RenderDiagram(subgraph, render, txn.get());
+  if (!bytes.ok()) throw DataError("render failed: " + bytes.status().message());
+  auto file = graph::io::OutputFile::Create(output, overwrite);
+  if (!file.ok()) throw DataError(file.status().message());
+  (*file)->stream() << *bytes;
+  storage::Status status = (*file)->Commit();
   if (!status.ok()) throw DataError("render failed: " + status.message());
   std::cerr << "wrote " << output << " (" << subgraph.nodes.size() << " nodes, "
             << subgraph.rels.size() << " relationships)\n";

@@ -6,11 +6,24 @@
 #include <sstream>
 
 #include "cli/cli_error.h"
+#include "graph/io/json_nesting.h"
 
 namespace ecograph::cli {
 
 using query::Value;
 using query::ValueType;
+
+namespace {
+
+// Parameters nest like the values a property can hold; deeper JSON would
+// exhaust the stack of the recursive conversion (and is never storable).
+constexpr int kMaxParamNesting = storage::kMaxListNesting;
+
+std::string TooDeep() {
+  return "JSON nested more than " + std::to_string(kMaxParamNesting) + " levels deep";
+}
+
+}  // namespace
 
 query::Value JsonToValue(const nlohmann::json& json) {
   switch (json.type()) {
@@ -129,6 +142,11 @@ query::Value ParseParamValue(const std::string& text) {
     }
     char first = text.front();
     if (first == '[' || first == '{' || first == '"') {
+      size_t too_deep = graph::io::FindJsonNestingOverflow(text, kMaxParamNesting);
+      if (too_deep != std::string::npos) {
+        throw DataError("--param value, column " + std::to_string(too_deep + 1) + ": " +
+                        TooDeep());
+      }
       nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
       if (!parsed.is_discarded()) return JsonToValue(parsed);
     }
@@ -152,9 +170,22 @@ query::Params ReadParamsFile(const std::string& path) {
   if (!in) throw UsageError("cannot read parameter file '" + path + "'");
   std::stringstream buffer;
   buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  size_t too_deep = graph::io::FindJsonNestingOverflow(text, kMaxParamNesting);
+  if (too_deep != std::string::npos) {
+    size_t line = 1, line_begin = 0;
+    for (size_t i = 0; i < too_deep; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        line_begin = i + 1;
+      }
+    }
+    throw DataError(path + ":" + std::to_string(line) + ":" +
+                    std::to_string(too_deep - line_begin + 1) + ": " + TooDeep());
+  }
   nlohmann::json json;
   try {
-    json = nlohmann::json::parse(buffer.str());
+    json = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& error) {
     throw DataError(path + ": invalid JSON: " + error.what());
   }

@@ -45,9 +45,31 @@ std::string FormatError(const QueryError& error, const std::string& query_text) 
   if (offset > 0 && query_text[offset - 1] == '\n') line_start = offset;
   size_t line_end = query_text.find('\n', line_start);
   if (line_end == std::string::npos) line_end = query_text.size();
-  std::string source_line = query_text.substr(line_start, line_end - line_start);
-  out += "\n" + source_line + "\n" + std::string(column - 1, ' ');
-  size_t carets = std::max<size_t>(1, std::min<size_t>(error.span().length, line_end - offset));
+  // A long line (a 10 MB query) is echoed as a window of at most
+  // kEchoBytes around the span, cut at code point boundaries and marked "...".
+  constexpr size_t kEchoBytes = 160;
+  size_t echo_start = line_start, echo_end = line_end;
+  if (line_end - line_start > kEchoBytes) {
+    echo_start = std::max(line_start, offset >= kEchoBytes / 2 ? offset - kEchoBytes / 2 : 0);
+    echo_end = std::min(line_end, echo_start + kEchoBytes);
+    auto continuation = [&](size_t at) {
+      return at < query_text.size() && (static_cast<unsigned char>(query_text[at]) & 0xC0) == 0x80;
+    };
+    while (echo_start > line_start && continuation(echo_start)) --echo_start;
+    while (echo_end < line_end && continuation(echo_end)) ++echo_end;
+  }
+  uint32_t echo_column = column;
+  if (echo_start > line_start) {
+    uint32_t start_line = 0, start_column = 0;
+    LineColumn(query_text, static_cast<uint32_t>(echo_start), &start_line, &start_column);
+    echo_column = column - start_column + 1 + 3;  // after the leading "..."
+  }
+  std::string source_line = (echo_start > line_start ? "..." : "") +
+                            query_text.substr(echo_start, echo_end - echo_start) +
+                            (echo_end < line_end ? "..." : "");
+  out += "\n" + source_line + "\n" + std::string(echo_column - 1, ' ');
+  size_t carets = std::max<size_t>(1, std::min<size_t>(error.span().length, echo_end - offset));
+  if (offset >= echo_end) carets = 1;
   out += std::string(carets, '^');
   return out;
 }

@@ -179,6 +179,13 @@ class BulkLoaderImpl final : public BulkLoader {
   bool EncodeProperties(const PropertyMap& properties, keys::EncodedProperties* out) {
     for (const auto& [name, value] : properties) {
       if (value.is_null()) continue;
+      // Callers validate first (REQUIRES); this keeps an unreadable record
+      // out of the store even if one does not.
+      Status valid = ValidatePropertyValue(name, value);
+      if (!valid.ok()) {
+        Fail(valid);
+        return false;
+      }
       auto id = store_->GetOrCreateToken(TokenKind::kPropertyKey, name);
       if (!id.ok()) {
         Fail(id.status());

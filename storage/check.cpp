@@ -28,6 +28,7 @@ class Checker {
   }
 
   CheckReport Run() {
+    VerifyFiles();
     LoadIndexDefs();
     CheckNodes();
     CheckRels();
@@ -81,6 +82,18 @@ class Checker {
   std::string LabelName(uint32_t id) {
     std::string name = store_->tokens().Name(TokenKind::kLabel, id);
     return name.empty() ? "#" + std::to_string(id) : name;
+  }
+
+  // Every block of every table file against its block checksum, and every
+  // whole file against the CRC32C recorded in the MANIFEST when it was
+  // written (files from before file checksums were on have none).
+  void VerifyFiles() {
+    rocksdb::ReadOptions ro;
+    ro.verify_checksums = true;
+    rocksdb::Status s = store_->db()->VerifyChecksum(ro);
+    if (!s.ok()) Problem("block checksum verification failed: " + s.ToString());
+    s = store_->db()->VerifyFileChecksums(ro);
+    if (!s.ok()) Problem("file checksum verification failed: " + s.ToString());
   }
 
   void LoadIndexDefs() {

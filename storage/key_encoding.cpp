@@ -15,7 +15,7 @@ constexpr uint8_t kTagNumber = 0x20;
 constexpr uint8_t kTagString = 0x30;
 constexpr uint8_t kTagList = 0x40;
 constexpr uint8_t kListEnd = 0x00;
-constexpr int kMaxListDepth = 64;
+constexpr int kMaxListDepth = kMaxListNesting;  // see value.h
 
 uint64_t DoubleToOrderedBits(double v) {
   if (std::isnan(v)) v = std::numeric_limits<double>::quiet_NaN();

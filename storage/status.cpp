@@ -15,6 +15,7 @@ const char* StatusCodeName(StatusCode code) {
     case StatusCode::kConstraintViolation: return "constraint violation";
     case StatusCode::kConflict: return "transaction conflict";
     case StatusCode::kReadOnly: return "read-only";
+    case StatusCode::kNoSpace: return "disk full";
   }
   return "unknown";
 }

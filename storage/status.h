@@ -21,6 +21,7 @@ enum class StatusCode {
   kConstraintViolation = 8,  // unique constraint
   kConflict = 9,             // transaction conflict (RocksDB Busy/TimedOut)
   kReadOnly = 10,            // write attempted on a read-only store/view
+  kNoSpace = 11,             // the disk is full
 };
 
 class [[nodiscard]] Status {

@@ -1,14 +1,22 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/convenience.h>
+#include <rocksdb/file_checksum.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/merge_operator.h>
+#include <rocksdb/metadata.h>
 #include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
 
+#include <sys/statvfs.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
+#include "storage/info_log.h"
 #include "storage/store_impl.h"
 
 namespace ecograph::storage {
@@ -51,6 +59,56 @@ bool IsLockError(const rocksdb::Status& s) {
          msg.find("lock hold") != std::string::npos;
 }
 
+// What the directory of a database holds when it has no CURRENT file.
+enum class Leftovers { kForeign, kInterruptedCreate, kDamaged };
+
+// RocksDB writes CURRENT right after the first MANIFEST, before any log
+// record or table file, so a directory with RocksDB's files but no CURRENT
+// is either a creation killed before it finished (no table file, every log
+// empty) or a database whose CURRENT was lost (anything else).
+Leftovers ClassifyWithoutCurrent(const std::string& path) {
+  bool rocks_files = false;
+  bool data = false;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    std::string name = entry.path().filename().string();
+    std::string ext = entry.path().extension().string();
+    std::error_code size_ec;
+    if (name.starts_with("MANIFEST-") || name == "IDENTITY" || name.starts_with("OPTIONS-") ||
+        name == "LOCK" || name.starts_with("LOG") || ext == ".dbtmp") {
+      rocks_files = true;
+    } else if (ext == ".sst" || ext == ".blob") {
+      rocks_files = true;
+      data = true;
+    } else if (ext == ".log") {
+      rocks_files = true;
+      if (entry.file_size(size_ec) > 0) data = true;
+    } else {
+      return Leftovers::kForeign;
+    }
+  }
+  if (!rocks_files) return Leftovers::kForeign;
+  return data ? Leftovers::kDamaged : Leftovers::kInterruptedCreate;
+}
+
+std::string Damaged(const std::string& path, const std::string& detail) {
+  return "the database at " + path + " is damaged (" + detail +
+         "); restore it from a backup or re-import its data ('ecograph check --db " + path +
+         "' verifies a database that opens)";
+}
+
+// Bytes a read-write open needs: a new log, MANIFEST and OPTIONS file, and
+// room to flush the logs left by the last session into table files.
+uint64_t BytesNeededToOpen(const std::string& path) {
+  uint64_t needed = uint64_t{4} << 20;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    std::error_code size_ec;
+    if (entry.path().extension() == ".log") needed += entry.file_size(size_ec);
+  }
+  return needed;
+}
+
 rocksdb::CompressionType PickCompression(bool bottommost) {
   auto supported = rocksdb::GetSupportedCompressions();
   auto has = [&](rocksdb::CompressionType t) {
@@ -72,6 +130,7 @@ Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   if (s.IsBusy() || s.IsTimedOut() || s.IsTryAgain()) {
     return Status::Error(StatusCode::kConflict, "transaction conflict (" + msg + ")");
   }
+  if (s.IsNoSpace()) return Status::Error(StatusCode::kNoSpace, msg);
   if (s.IsNotFound()) return Status::Error(StatusCode::kNotFound, msg);
   if (s.IsCorruption()) return Status::Error(StatusCode::kCorruption, msg);
   if (s.IsInvalidArgument()) return Status::Error(StatusCode::kInvalidArgument, msg);
@@ -139,6 +198,7 @@ uint32_t TokenCache::MaxId(TokenKind kind) const {
 
 StoreImpl::~StoreImpl() {
   if (db_ == nullptr) return;
+  if (!read_only_) ReleaseLogs();
   for (auto* h : handles_) {
     if (h != nullptr) db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
   }
@@ -147,14 +207,63 @@ StoreImpl::~StoreImpl() {
   delete db_;
 }
 
+// With allow_2pc (which TransactionDB turns on) RocksDB keeps every log
+// numbered from its recorded min_log_number_to_keep on, and only a flush
+// moves that mark; a column family with an empty memtable is never flushed
+// and holds it back, so each open that writes nothing would leave one more
+// log behind. When more than the current log exists, a tombstone of an
+// unused key in every column family makes all of them flushable; flushing
+// them all moves the mark to the current log, and the forced scan for
+// obsolete files deletes the older logs.
+void StoreImpl::ReleaseLogs() {
+  std::error_code ec;
+  int logs = 0;
+  for (const auto& entry : fs::directory_iterator(path_, ec)) {
+    if (entry.path().extension() == ".log") ++logs;
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> all;
+  for (auto* h : handles_) {
+    if (h != nullptr) all.push_back(h);
+  }
+  if (logs > 1) {
+    static const std::string kUnusedKey(16, '\xFF');  // sorts after every key we write
+    rocksdb::WriteBatch batch;
+    for (auto* h : all) batch.Delete(h, kUnusedKey).PermitUncheckedError();
+    db_->Write(rocksdb::WriteOptions(), &batch).PermitUncheckedError();
+  }
+  rocksdb::FlushOptions flush;
+  flush.wait = true;
+  db_->Flush(flush, all).PermitUncheckedError();
+  // Each open that writes adds small files (flushes at close, moved down
+  // whole by compaction since new ids never overlap), and files opened at
+  // every open make opens slower. While a column family is small, merge
+  // its files once there are many.
+  for (auto* h : all) {
+    rocksdb::ColumnFamilyMetaData meta;
+    db_->GetColumnFamilyMetaData(h, &meta);
+    if (meta.file_count >= 16 && meta.size < (uint64_t{256} << 20)) {
+      rocksdb::CompactRangeOptions compact;
+      compact.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
+      db_->CompactRange(compact, h, nullptr, nullptr).PermitUncheckedError();
+    }
+  }
+  db_->EnableFileDeletions(/*force=*/true).PermitUncheckedError();
+}
+
 void StoreImpl::BuildOptions(const OpenOptions& options) {
   db_options_ = rocksdb::Options();
+  // Replaced by a file log just before a read-write open (see OpenRocks).
+  db_options_.info_log = NullInfoLog();
   db_options_.create_if_missing = !read_only_;
   db_options_.create_missing_column_families = !read_only_;
   db_options_.max_background_jobs = 2;
   db_options_.keep_log_file_num = 3;
   db_options_.max_manifest_file_size = 64 << 20;
   db_options_.max_total_wal_size = 256 << 20;
+  // A CRC32C of every whole table file, kept in the MANIFEST: Check()
+  // verifies it, so a flipped bit anywhere in a file is found (block
+  // checksums alone miss the footer and padding).
+  db_options_.file_checksum_gen_factory = rocksdb::GetFileChecksumGenCrc32cFactory();
 
   size_t cache_bytes = options.cache_bytes != 0 ? options.cache_bytes : size_t{256} << 20;
   std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(cache_bytes);
@@ -196,6 +305,7 @@ void StoreImpl::BuildOptions(const OpenOptions& options) {
 }
 
 Status StoreImpl::Init(const OpenOptions& options) {
+  sync_commits_ = options.sync_commits;
   std::error_code ec;
   auto st = fs::status(path_, ec);
   bool fresh = false;
@@ -226,8 +336,48 @@ Status StoreImpl::Init(const OpenOptions& options) {
       }
       fresh = true;
     } else if (!fs::exists(fs::path(path_) / "CURRENT", ec)) {
-      return Status::Error(StatusCode::kNotADatabase,
-                           path_ + " is not an ecograph database (directory has other files)");
+      switch (ClassifyWithoutCurrent(path_)) {
+        case Leftovers::kForeign:
+          return Status::Error(StatusCode::kNotADatabase,
+                               path_ + " is not an ecograph database (directory has other files)");
+        case Leftovers::kDamaged:
+          return Status::Error(StatusCode::kCorruption,
+                               Damaged(path_, "its CURRENT file is missing"));
+        case Leftovers::kInterruptedCreate:
+          if (read_only_ || !options.create_if_missing) {
+            return Status::Error(StatusCode::kNotFound,
+                                 "no database at " + path_ +
+                                     " (its creation was interrupted; create it again with --create "
+                                     "or an import)");
+          }
+          // Nothing was ever committed: create the database afresh.
+          for (const auto& entry : fs::directory_iterator(path_, ec)) {
+            std::error_code remove_ec;
+            fs::remove(entry.path(), remove_ec);
+          }
+          fresh = true;
+          break;
+      }
+    }
+  }
+  if (!read_only_) {
+    if (access(path_.c_str(), W_OK) != 0) {
+      int err = errno;
+      return Status::Error(err == EROFS ? StatusCode::kReadOnly : StatusCode::kIOError,
+                           "cannot open " + path_ + " for writing: " + std::strerror(err) +
+                               " (open it read-only with --read-only)");
+    }
+    struct statvfs fs_stats;
+    if (statvfs(path_.c_str(), &fs_stats) == 0) {
+      uint64_t available = static_cast<uint64_t>(fs_stats.f_bavail) * fs_stats.f_frsize;
+      uint64_t needed = BytesNeededToOpen(path_);
+      if (available < needed) {
+        return Status::Error(StatusCode::kNoSpace,
+                             "cannot open " + path_ + " for writing: the disk is full (" +
+                                 std::to_string(available) + " bytes free, about " +
+                                 std::to_string(needed) +
+                                 " needed); free some space, or open it with --read-only");
+      }
     }
   }
   BuildOptions(options);
@@ -262,7 +412,9 @@ bool StoreImpl::IsInterruptedCreate(const std::vector<std::string>& existing) {
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
-  if (!rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), path_, descriptors, &handles, &db).ok()) {
+  rocksdb::DBOptions options;
+  options.info_log = NullInfoLog();
+  if (!rocksdb::DB::OpenForReadOnly(options, path_, descriptors, &handles, &db).ok()) {
     return false;
   }
   bool empty = true;
@@ -281,6 +433,11 @@ Status StoreImpl::OpenRocks(const OpenOptions& /*options*/, bool fresh) {
   if (!fresh) {
     rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(db_options_, path_, &existing);
     if (!ls.ok()) {
+      // CURRENT exists (Init checked): a RocksDB database whose MANIFEST
+      // cannot be read is damaged, not foreign.
+      if (ls.IsCorruption() || ls.IsIOError() || ls.IsNotFound()) {
+        return Status::Error(StatusCode::kCorruption, Damaged(path_, ls.ToString()));
+      }
       return Status::Error(StatusCode::kNotADatabase,
                            path_ + " is not an ecograph database (" + ls.ToString() + ")");
     }
@@ -320,6 +477,7 @@ Status StoreImpl::OpenRocks(const OpenOptions& /*options*/, bool fresh) {
   if (read_only_) {
     rs = rocksdb::DB::OpenForReadOnly(db_options_, path_, descriptors, &handles, &db_);
   } else {
+    db_options_.info_log = OpenInfoLog(path_);
     rocksdb::TransactionDBOptions txn_options;
     txn_options.transaction_lock_timeout = 2000;
     rs = rocksdb::TransactionDB::Open(db_options_, txn_options, path_, descriptors, &handles,
@@ -334,7 +492,12 @@ Status StoreImpl::OpenRocks(const OpenOptions& /*options*/, bool fresh) {
                            "database is locked by another process (" + path_ + ")");
     }
     if (rs.IsCorruption()) {
-      return Status::Error(StatusCode::kCorruption, path_ + ": " + rs.ToString());
+      return Status::Error(StatusCode::kCorruption, Damaged(path_, rs.ToString()));
+    }
+    if (rs.IsNoSpace()) {
+      return Status::Error(StatusCode::kNoSpace,
+                           "cannot open " + path_ + " for writing: the disk is full (" +
+                               rs.ToString() + "); free some space, or open it with --read-only");
     }
     if (rs.IsInvalidArgument() || rs.IsNotSupported()) {
       return Status::Error(StatusCode::kNotADatabase,
@@ -367,8 +530,10 @@ Status StoreImpl::CheckFormat(bool fresh) {
       empty = !it->Valid();
     }
     if (!fresh && !empty) {
-      return Status::Error(StatusCode::kNotADatabase,
-                           path_ + " is not an ecograph database (no ecograph marker)");
+      // Our column families hold data but the marker is gone: damaged
+      // (e.g. a truncated MANIFEST that recovers an older, partial state).
+      return Status::Error(StatusCode::kCorruption,
+                           Damaged(path_, "the ecograph marker is missing from its catalog"));
     }
     if (read_only_) {
       return Status::Error(StatusCode::kNotADatabase,

@@ -166,8 +166,9 @@ class Transaction {
   virtual Status CreateIndex(const IndexDefinition& definition) = 0;
   virtual Status DropIndex(std::string_view label, std::string_view key) = 0;
 
-  // Applies every write atomically (synced to the WAL when `sync`). After
-  // Commit (ok or not) the transaction is finished.
+  // Applies every write atomically. The write-ahead log is synced to disk
+  // before Commit returns when `sync` or the store's sync_commits (the
+  // default) is set. After Commit (ok or not) the transaction is finished.
   virtual Status Commit(bool sync = false) = 0;
   virtual void Rollback() = 0;
 
@@ -199,6 +200,13 @@ struct OpenOptions {
   bool create_if_missing = true;
   // Bytes of block cache; 0 = default.
   size_t cache_bytes = 0;
+  // Durability of Transaction::Commit. true (the default): every commit
+  // fsyncs the write-ahead log before it returns, so an acknowledged commit
+  // survives a power failure. false (for bulk work through transactions):
+  // a commit returns once the OS has the log; it survives a process crash,
+  // but a power failure may lose the last commits (never half of one).
+  // Bulk loads always sync their files before they are ingested.
+  bool sync_commits = true;
 };
 
 struct CheckReport {
@@ -221,6 +229,8 @@ class Store {
                                              const OpenOptions& options);
 
   virtual bool is_read_only() const = 0;
+  // OpenOptions::sync_commits of this open.
+  virtual bool sync_commits() const = 0;
   virtual const std::string& path() const = 0;
 
   virtual std::unique_ptr<Transaction> BeginRead() = 0;

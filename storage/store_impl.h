@@ -89,6 +89,7 @@ class StoreImpl final : public Store {
   Status Init(const OpenOptions& options);
 
   bool is_read_only() const override { return read_only_; }
+  bool sync_commits() const override { return sync_commits_; }
   const std::string& path() const override { return path_; }
   std::unique_ptr<Transaction> BeginRead() override;
   Result<std::unique_ptr<Transaction>> BeginWrite() override;
@@ -114,6 +115,9 @@ class StoreImpl final : public Store {
 
  private:
   Status OpenRocks(const OpenOptions& options, bool fresh);
+  // At close: flushes every memtable and deletes the write-ahead logs that
+  // are no longer needed (see store.cpp).
+  void ReleaseLogs();
   bool IsInterruptedCreate(const std::vector<std::string>& existing);
   Status CheckFormat(bool fresh);
   Status LoadCatalog();
@@ -121,6 +125,7 @@ class StoreImpl final : public Store {
 
   std::string path_;
   bool read_only_;
+  bool sync_commits_ = true;
   rocksdb::DB* db_ = nullptr;
   rocksdb::TransactionDB* txn_db_ = nullptr;  // null when read-only
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;

@@ -456,6 +456,8 @@ class TxnImpl final : public Transaction {
     out->clear();
     for (const auto& [name, value] : properties) {
       if (value.is_null()) continue;
+      Status valid = ValidatePropertyValue(name, value);
+      if (!valid.ok()) return valid;
       auto id = store_->GetOrCreateToken(TokenKind::kPropertyKey, name);
       if (!id.ok()) return id.status();
       out->emplace_back(*id, value);
@@ -862,6 +864,7 @@ Result<NodeId> TxnImpl::CreateNode(const std::vector<std::string>& labels,
 Status TxnImpl::SetNodeProperty(NodeId id, const std::string& key, const PropertyValue& value) {
   Status s = EnsureWritable();
   if (!s.ok()) return s;
+  if (!(s = ValidatePropertyValue(key, value)).ok()) return s;
   keys::NodeValue before;
   if (!(s = LockNode(id, true, &before)).ok()) return s;
   uint32_t key_id;
@@ -970,6 +973,7 @@ Result<RelId> TxnImpl::CreateRel(NodeId src, NodeId dst, const std::string& type
 Status TxnImpl::SetRelProperty(RelId id, const std::string& key, const PropertyValue& value) {
   Status s = EnsureWritable();
   if (!s.ok()) return s;
+  if (!(s = ValidatePropertyValue(key, value)).ok()) return s;
   std::string raw;
   bool found;
   if (!(s = Lock(kCfRels, keys::RelKey(id), true, &raw, &found)).ok()) return s;
@@ -1146,7 +1150,7 @@ Status TxnImpl::Commit(bool sync) {
     return flushed;
   }
   rocksdb::WriteOptions wo;
-  wo.sync = sync;
+  wo.sync = sync || store_->sync_commits();
   txn_->SetWriteOptions(wo);
   rocksdb::Status rs = txn_->Commit();
   if (!rs.ok()) {

@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "storage/status.h"
+
 namespace ecograph::storage {
 
 struct PropertyValue;
@@ -53,5 +55,16 @@ struct PropertyValue {
 // Properties of one node or relationship, by key name. A property that is
 // absent is simply not in the map (null is never stored).
 using PropertyMap = std::map<std::string, PropertyValue>;
+
+// What the record codec stores and reads back (keys::DecodeTaggedValue):
+// lists nest at most kMaxListNesting levels, and one value encodes to at
+// most kMaxValueBytes. Every write path validates against these before
+// writing, so no record is ever written that cannot be decoded.
+constexpr int kMaxListNesting = 64;
+constexpr size_t kMaxValueBytes = size_t{64} << 20;
+
+// Ok, or kInvalidArgument "property 'key': ..." naming the limit exceeded.
+// Recursion is bounded by kMaxListNesting whatever the value's depth.
+Status ValidatePropertyValue(const std::string& key, const PropertyValue& value);
 
 }  // namespace ecograph::storage

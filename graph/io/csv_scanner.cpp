@@ -45,11 +45,9 @@ CsvScanner::ReadResult CsvScanner::Next(std::vector<CsvField>* fields) {
         for (;;) {
           const void* hit = q < size ? std::memchr(base + q, '"', size - q) : nullptr;
           if (hit == nullptr) {
-            error_offset_ = field.offset;
-            error_message_ =
-                "unterminated quoted field (expected a closing '\"' before the end of the file)";
-            pos_ = size;
-            return ReadResult::kError;
+            return Fail(field.offset,
+                        "unterminated quoted field (expected a closing '\"' before the end of "
+                        "the file)");
           }
           size_t quote = static_cast<const char*>(hit) - base;
           if (quote + 1 < size && base[quote + 1] == '"') {
@@ -95,11 +93,8 @@ CsvScanner::ReadResult CsvScanner::Next(std::vector<CsvField>* fields) {
           ++line_;
           return ReadResult::kRecord;
         }
-        error_offset_ = p;
-        error_message_ = std::string("expected '") + delim +
-                         "' or end of line after the closing quote of a quoted field";
-        pos_ = size;
-        return ReadResult::kError;
+        return Fail(p, std::string("expected '") + delim +
+                           "' or end of line after the closing quote of a quoted field");
       }
       // Unquoted field: up to the delimiter or the end of the line.
       size_t q = p;
@@ -132,6 +127,24 @@ CsvScanner::ReadResult CsvScanner::Next(std::vector<CsvField>* fields) {
       return ReadResult::kRecord;
     }
   }
+}
+
+CsvScanner::ReadResult CsvScanner::Fail(size_t offset, std::string message) {
+  error_offset_ = offset;
+  error_message_ = std::move(message);
+  // Resynchronise: the bad record ends with the line that holds the error.
+  const void* nl = offset < data_.size()
+                       ? std::memchr(data_.data() + offset, '\n', data_.size() - offset)
+                       : nullptr;
+  size_t line_end = nl == nullptr ? data_.size() : static_cast<const char*>(nl) - data_.data();
+  record_end_ = line_end;
+  if (record_end_ > record_begin_ && data_[record_end_ - 1] == '\r') --record_end_;
+  pos_ = nl == nullptr ? data_.size() : line_end + 1;
+  line_ = record_line_;
+  for (size_t i = record_begin_; i < pos_; ++i) {
+    if (data_[i] == '\n') ++line_;
+  }
+  return ReadResult::kError;
 }
 
 uint64_t CharColumn(std::string_view data, size_t line_begin, size_t offset) {

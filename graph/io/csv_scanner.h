@@ -30,7 +30,9 @@ class CsvScanner {
   CsvScanner(std::string_view data, char delimiter);
 
   // Reads the next non-empty record into `fields`. kError: malformed quoting;
-  // error_offset() and error_message() describe it and scanning stops.
+  // error_offset() and error_message() describe it, the bad record is
+  // [record_begin(), record_end()) through the end of the line holding the
+  // error, and the next call resumes on the line after it.
   ReadResult Next(std::vector<CsvField>* fields);
 
   // 1-based line on which the last record returned starts.
@@ -54,6 +56,9 @@ class CsvScanner {
   void LocateInRecord(size_t offset, uint64_t* line, uint64_t* column) const;
 
  private:
+  // Records an error at `offset` and resynchronises after its line.
+  ReadResult Fail(size_t offset, std::string message);
+
   std::string_view data_;
   char delimiter_;
   size_t pos_ = 0;

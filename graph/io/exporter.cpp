@@ -16,6 +16,8 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "graph/io/output_file.h"
+
 namespace ecograph::graph::io {
 
 using storage::NodeRecord;
@@ -498,6 +500,11 @@ Result<ExportStats> CsvExporter::Run() {
     bool ours = (name.rfind("nodes_", 0) == 0 || name.rfind("rels_", 0) == 0) &&
                 it->path().extension() == ".csv";
     if (!ours) continue;
+    if (!options_.overwrite) {
+      return Status::Error(StatusCode::kInvalidArgument,
+                           options_.output +
+                               " already holds an export (use --force to replace it)");
+    }
     std::error_code remove_ec;
     fs::remove(it->path(), remove_ec);
     if (remove_ec) {
@@ -869,15 +876,17 @@ Result<ExportStats> Export(GraphSource& source, const ExportOptions& options) {
     return exporter.Run();
   }
   if (options.output == "-") return WriteSingle(source, options.format, std::cout, options.title);
-  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
-  if (!file) return Status::Error(StatusCode::kIOError, IoError(options.output, "cannot write"));
-  auto stats = WriteSingle(source, options.format, file, options.title);
+  auto file = OutputFile::Create(options.output, options.overwrite);
+  if (!file.ok()) return file.status();
+  auto stats = WriteSingle(source, options.format, (*file)->stream(), options.title);
   if (!stats.ok()) {
     if (stats.status().code() == StatusCode::kIOError) {
       return Status::Error(StatusCode::kIOError, IoError(options.output, "write failed"));
     }
     return stats;
   }
+  Status committed = (*file)->Commit();
+  if (!committed.ok()) return committed;
   stats->files.push_back(options.output);
   return stats;
 }

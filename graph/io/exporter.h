@@ -48,10 +48,14 @@ bool ParseExportFormat(const std::string& text, ExportFormat* format);
 
 struct ExportOptions {
   ExportFormat format = ExportFormat::kCsv;
-  // kCsv: a directory, created if missing; its existing nodes_*.csv and
-  // rels_*.csv files are deleted first so that the directory holds exactly
-  // one export. Others: a file path, or "-" for stdout.
+  // kCsv: a directory, created if missing. Others: a file path, or "-" for
+  // stdout, written through OutputFile (temporary file, then rename).
   std::string output;
+  // false: an existing output file (or link), or a directory that already
+  // holds nodes_*.csv / rels_*.csv files, is refused. true: it is replaced
+  // (for kCsv, those files are deleted first so that the directory holds
+  // exactly one export).
+  bool overwrite = false;
   char delimiter = ',';
   char array_delimiter = ';';
   std::string title;  // graph name in DOT and GraphML; default "ecograph"

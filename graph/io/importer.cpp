@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "graph/io/csv_scanner.h"
+#include "graph/io/json_nesting.h"
 #include "graph/io/mapped_file.h"
 
 namespace ecograph::graph::io {
@@ -556,13 +557,14 @@ Status Importer::ImportCsv(const FileSpec& spec, bool nodes) {
     if (result == CsvScanner::ReadResult::kEnd) break;
     if (result == CsvScanner::ReadResult::kError) {
       uint64_t line, column;
-      scanner.Locate(scanner.error_offset(), &line, &column);
-      // Scanning cannot resume after malformed quoting.
+      scanner.LocateInRecord(scanner.error_offset(), &line, &column);
+      // The scanner resumes at the line after the error: the bad row is
+      // the record up to there.
       s = BadRow(path, line, column, scanner.error_message(),
-                 data.substr(scanner.error_offset(),
-                             std::min<size_t>(200, data.size() - scanner.error_offset())));
+                 data.substr(scanner.record_begin(),
+                             scanner.record_end() - scanner.record_begin()));
       if (!s.ok()) return s;
-      break;
+      continue;
     }
     Tick(scanner.position());
     std::string_view raw =
@@ -637,6 +639,18 @@ Status Importer::ImportCsv(const FileSpec& spec, bool nodes) {
       }
       if (!row_ok) break;
       properties.emplace(col.name, PropertyValue(std::move(list)));
+    }
+    // Fields under 1 MiB of text always fit the record codec (each array
+    // element takes at least one byte of text); only longer ones are sized.
+    for (size_t i = 0; i < columns.size() && row_ok; ++i) {
+      if (fields[i].text.size() < (size_t{1} << 20) || columns[i].role != Role::kProperty) continue;
+      auto it = properties.find(columns[i].name);
+      if (it == properties.end()) continue;
+      Status valid = storage::ValidatePropertyValue(columns[i].name, it->second);
+      if (!valid.ok()) {
+        s = bad(fields[i].offset, valid.message());
+        row_ok = false;
+      }
     }
     if (!row_ok) {
       if (!s.ok()) return s;
@@ -729,6 +743,10 @@ Status Importer::ImportCsv(const FileSpec& spec, bool nodes) {
 }
 
 using Json = nlohmann::json;
+
+// Deepest JSON a line may hold: the object, "properties", and a property's
+// lists (storage::kMaxListNesting) with room to report the exact property.
+constexpr int kMaxJsonLineNesting = storage::kMaxListNesting + 16;
 
 // Converts a JSON property value. Returns false for objects and for integers
 // beyond int64.
@@ -825,6 +843,14 @@ Status Importer::ImportJsonl(const FileSpec& spec, bool nodes_pass) {
       ++bad_idx;
       continue;
     }
+    size_t too_deep = FindJsonNestingOverflow(text, kMaxJsonLineNesting);
+    if (too_deep != std::string_view::npos) {
+      s = bad(too_deep, "JSON nested more than " + std::to_string(kMaxJsonLineNesting) +
+                            " levels deep (a property holds lists nested at most " +
+                            std::to_string(storage::kMaxListNesting) + " levels deep)");
+      if (!s.ok()) return s;
+      continue;
+    }
     Json j;
     try {
       j = Json::parse(text.begin(), text.end());
@@ -873,6 +899,12 @@ Status Importer::ImportJsonl(const FileSpec& spec, bool nodes_pass) {
           std::string message =
               "property '" + it.key() + "': expected a scalar or a list, found " + error;
           s = BadRow(path, line, 1, message, text);
+          ok = false;
+          break;
+        }
+        Status valid = storage::ValidatePropertyValue(it.key(), v);
+        if (!valid.ok()) {
+          s = BadRow(path, line, 1, valid.message(), text);
           ok = false;
           break;
         }

@@ -3,7 +3,9 @@ set(ECOGRAPH_IO_SOURCES
   io/csv_scanner.cpp
   io/exporter.cpp
   io/importer.cpp
+  io/json_nesting.cpp
   io/mapped_file.cpp
+  io/output_file.cpp
   default_database.cpp
 )
 # Where OpenOrCreateDefault finds the bundled data in a source checkout.

@@ -188,6 +188,11 @@ TEST_F(ExportTest, SubgraphLeavesOutDanglingRelationships) {
   options.output = dir_ / "sub";
   ASSERT_TRUE(ExportStore(*source_, options).ok());  // replaced by the next export
   WriteFile(dir_ / "sub/keep.txt", "not an export file");
+  auto refused = ExportSubgraph(subgraph, options);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(),
+            dir_ / "sub" + " already holds an export (use --force to replace it)");
+  options.overwrite = true;
   auto csv = ExportSubgraph(subgraph, options);
   ASSERT_TRUE(csv.ok()) << csv.status().ToString();
   auto copy = ReimportCsvDir(dir_ / "sub", dir_ / "db4");

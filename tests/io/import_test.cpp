@@ -237,6 +237,67 @@ TEST_F(ImportTest, SkippedUnterminatedQuoteEndsTheFile) {
   EXPECT_EQ(result->bad_rows_skipped, 1u);
 }
 
+// Issue 10: a quote error must not swallow the good rows after it.
+TEST_F(ImportTest, SkipBadQuoteResynchronisesAtTheNextRecord) {
+  std::string text = "id:ID,name,year:int\na1,x,2000\nb1,\"ab\"c,2001\n";
+  for (int row = 0; row < 10; ++row) {
+    text += "c" + std::to_string(row) + ",\"good\nrow\",20" + std::to_string(10 + row) + "\n";
+  }
+  text += "d1,\"open,2002\ne1,y,2003\n";
+  auto n = File("n.csv", text);
+  ImportOptions options;
+  options.skip_bad_rows = 5;
+  auto result = Run({n}, {}, options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->nodes, 12u);  // a1, c0..c9, e1
+  EXPECT_EQ(result->bad_rows_skipped, 2u);
+  EXPECT_EQ(ReadFile(result->bad_rows_report),
+            n + ":3:8: expected ',' or end of line after the closing quote of a quoted field\n"
+                "\tb1,\"ab\"c,2001\n" +
+                n + ":24:4: unterminated quoted field (expected a closing '\"' before the end "
+                    "of the file)\n\td1,\"open,2002\n");
+  EXPECT_EQ(NodeWith("year", int64_t{2019}).properties.at("name"), storage::PropertyValue("good\nrow"));
+  NodeWith("year", int64_t{2003});
+}
+
+// Issue 10: values the record codec cannot read back are rejected before
+// anything is written, at file:line:col; 30,000-deep JSON does not crash.
+TEST_F(ImportTest, JsonLinesRejectsValuesNestedTooDeep) {
+  auto nested = [](int depth) {
+    return std::string(static_cast<size_t>(depth), '[') + "1" +
+           std::string(static_cast<size_t>(depth), ']');
+  };
+  auto ok = File("ok.jsonl", "{\"type\":\"node\",\"id\":\"A\",\"properties\":{\"v\":" +
+                                 nested(64) + "}}\n");
+  auto result = Run({ok}, {});
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(store_->Check().ok(), true);
+  store_ = nullptr;
+  store_ = testing::OpenStore(dir_ / "db2");
+  auto f = File("f.jsonl", "{\"type\":\"node\",\"id\":\"A\"}\n"
+                           "{\"type\":\"node\",\"id\":\"B\",\"properties\":{\"v\":" +
+                               nested(66) + "}}\n");
+  ExpectFailure(Run({f}, {}),
+                f + ":2:1: property 'v': lists nested more than 64 levels deep cannot be stored");
+  auto g = File("g.jsonl", "{\"type\":\"node\",\"id\":\"B\",\"properties\":{\"v\":" +
+                               nested(30000) + "}}\n");
+  // The line object and "properties" are levels 1-2; the lists start at column 43
+  // (level 3), so level 81 opens at column 121.
+  ExpectFailure(Run({g}, {}),
+                g + ":1:121: JSON nested more than 80 levels deep (a property holds lists nested "
+                    "at most 64 levels deep)");
+}
+
+TEST_F(ImportTest, StoreRejectsValuesItCannotDecode) {
+  storage::PropertyValue value(int64_t{1});
+  for (int level = 0; level < 65; ++level) value = storage::PropertyValue(storage::PropertyList{value});
+  auto txn = std::move(store_->BeginWrite()).value();
+  auto created = txn->CreateNode({"X"}, {{"deep", value}});
+  ASSERT_FALSE(created.ok());
+  EXPECT_EQ(created.status().message(),
+            "property 'deep': lists nested more than 64 levels deep cannot be stored");
+}
+
 // ---- RFC 4180, values, ID spaces, arrays ------------------------------------
 
 TEST_F(ImportTest, Rfc4180Quoting) {

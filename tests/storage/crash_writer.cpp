@@ -1,5 +1,6 @@
 // Helper process for the storage process tests.
-//   crash_writer write <db> <first_seq>  commits a stream of synced writes and
+//   crash_writer write <db> <first_seq>  commits a stream of writes (default
+//       durability: OpenOptions::sync_commits) and
 //       prints each committed sequence number on its own line (the ack),
 //       until killed. Each commit creates a :Crash node {seq}, links it to
 //       the previous one, and churns :Temp nodes (create + detach delete);
@@ -68,7 +69,7 @@ int Write(const std::string& path, int64_t first_seq) {
       if (!txn->CreateRel(*node, temp, "TEMP", {}).ok()) return 7;
       if (!txn->CreateRel(temp, temp, "LOOP", {}).ok()) return 8;
     }
-    Status s = txn->Commit(true);
+    Status s = txn->Commit();  // the store's default durability (sync)
     if (!s.ok()) {
       std::fprintf(stderr, "%s\n", s.ToString().c_str());
       return 9;
