@@ -308,23 +308,41 @@ std::vector<Notification> CollectNotifications(const Statement& statement, const
   collector.Collect(statement);
   std::vector<NameUse> uses = collector.UnwrittenReads();
   if (uses.empty()) return {};
+  // Labels and types are checked one by one (a counter read each); the full
+  // lists are read only to suggest a name for one that is missing.
   std::array<std::vector<std::string>, 3> known;
   std::array<bool, 3> loaded{};
+  auto names = [&](NameKind kind) -> const std::vector<std::string>& {
+    int slot = static_cast<int>(kind);
+    if (!loaded[slot]) {
+      known[slot] = kind == NameKind::kLabel     ? txn.Labels()
+                    : kind == NameKind::kRelType ? txn.RelTypes()
+                                                 : txn.PropertyKeys();
+      loaded[slot] = true;
+    }
+    return known[slot];
+  };
   std::set<std::pair<int, std::string>> reported;
   std::vector<Notification> out;
   for (const NameUse& use : uses) {
-    int kind = static_cast<int>(use.kind);
-    if (!loaded[kind]) {
-      known[kind] = use.kind == NameKind::kLabel     ? txn.Labels()
-                    : use.kind == NameKind::kRelType ? txn.RelTypes()
-                                                     : txn.PropertyKeys();
-      loaded[kind] = true;
+    bool exists = false;
+    switch (use.kind) {
+      case NameKind::kLabel:
+        exists = txn.CountLabel(use.name) > 0;
+        break;
+      case NameKind::kRelType:
+        exists = txn.CountRelType(use.name) > 0;
+        break;
+      case NameKind::kPropertyKey: {
+        const std::vector<std::string>& keys = names(use.kind);
+        exists = std::binary_search(keys.begin(), keys.end(), use.name);
+        break;
+      }
     }
-    if (std::binary_search(known[kind].begin(), known[kind].end(), use.name)) continue;
-    if (!reported.insert({kind, use.name}).second) continue;
+    if (exists || !reported.insert({static_cast<int>(use.kind), use.name}).second) continue;
     std::string message =
         std::string(KindNoun(use.kind)) + " '" + use.name + "' is not in the database";
-    std::string suggestion = Suggestion(use.name, known[kind]);
+    std::string suggestion = Suggestion(use.name, names(use.kind));
     if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
     out.push_back(Notification{std::move(message), use.span});
   }
