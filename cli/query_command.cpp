@@ -21,8 +21,6 @@ RunSettings MakeRunSettings(const CommonOptions& common, const Database& db) {
       common.format.value_or(terminal ? OutputFormat::kAuto : OutputFormat::kCsv);
   settings.print.max_width = TerminalWidth();
   settings.track_terminal_width = true;
-  settings.print.max_rows = terminal ? kTerminalMaxRows : 0;
-  settings.print.more_rows_hint = "--max-rows 0 shows all";
   settings.print.color = ColorEnabled(common.no_color, STDOUT_FILENO);
   settings.params = common.params;
   settings.query_options = db.QueryOptionsFor(common);
@@ -81,6 +79,8 @@ int RunQueryCommand(const Args& args) {
   RunSettings settings = MakeRunSettings(common, *db);
   settings.source = source_name;
   settings.print.timer = parsed.count("timer") > 0;
+  settings.print.max_rows = isatty(STDOUT_FILENO) ? kTerminalMaxRows : 0;
+  settings.print.more_rows_hint = "--max-rows 0 shows all";
   if (parsed.count("max-rows")) settings.print.max_rows = parsed["max-rows"].as<size_t>();
   if (parsed.count("explain")) settings.explain = query::ExplainMode::kExplain;
   if (parsed.count("profile")) settings.explain = query::ExplainMode::kProfile;

@@ -542,6 +542,7 @@ int RunReplCommand(const Args& args) {
   }
   RunSettings settings = MakeRunSettings(common, *db);
   settings.print.timer = interactive;
+  settings.print.max_rows = isatty(STDOUT_FILENO) ? kTerminalMaxRows : 0;
   settings.print.more_rows_hint = ":maxrows 0 shows all";
   if (parsed.count("max-rows")) settings.print.max_rows = parsed["max-rows"].as<size_t>();
   if (interactive && isatty(STDOUT_FILENO) && !parsed.count("no-pager")) {

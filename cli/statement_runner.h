@@ -25,7 +25,7 @@ struct RunSettings {
   std::string pager;
 };
 
-// Default print.max_rows when stdout is a terminal.
+// Default print.max_rows of `query` and the REPL when stdout is a terminal.
 constexpr size_t kTerminalMaxRows = 1000;
 
 // Executes every statement in order, printing each result to `out`; stops at
@@ -37,8 +37,7 @@ bool RunScript(query::QueryEngine& engine, const std::string& script, const RunS
                query::QueryResult* last_result = nullptr);
 
 // Settings from the common options: format (on a terminal `auto`, else
-// csv, as cypher-shell), terminal width and rows cap, colour, parameters
-// and timeout.
+// csv, as cypher-shell), terminal width, colour, parameters and timeout.
 RunSettings MakeRunSettings(const CommonOptions& common, const Database& db);
 
 // Formats a query error against the whole script (not just the statement).

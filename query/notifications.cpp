@@ -195,29 +195,29 @@ class NameCollector {
     VisitExpr(properties);
   }
 
-  void VisitPattern(const Pattern& pattern, bool writes) {
+  // Labels of a node or types of a relationship pattern, found in `span`.
+  void VisitPatternNames(NameKind kind, const std::vector<std::string>& names, SourceSpan span,
+                         bool writes) {
     auto after_colon = [](char before, char) { return before == ':' || before == '|'; };
+    for (const std::string& name : names) {
+      if (writes) {
+        Write(kind, name);
+      } else {
+        Read(kind, name, Locate(text_, span, name, after_colon));
+      }
+    }
+  }
+
+  void VisitPattern(const Pattern& pattern, bool writes) {
     for (const PatternPart& part : pattern.parts) {
       for (const NodePattern& node : part.nodes) {
         if (node.variable) entity_vars_.insert(*node.variable);
-        for (const std::string& label : node.labels) {
-          if (writes) {
-            Write(NameKind::kLabel, label);
-          } else {
-            Read(NameKind::kLabel, label, Locate(text_, node.span, label, after_colon));
-          }
-        }
+        VisitPatternNames(NameKind::kLabel, node.labels, node.span, writes);
         VisitPropertyMap(node.properties.get(), writes);
       }
       for (const RelPattern& rel : part.rels) {
         if (rel.variable) entity_vars_.insert(*rel.variable);
-        for (const std::string& type : rel.types) {
-          if (writes) {
-            Write(NameKind::kRelType, type);
-          } else {
-            Read(NameKind::kRelType, type, Locate(text_, rel.span, type, after_colon));
-          }
-        }
+        VisitPatternNames(NameKind::kRelType, rel.types, rel.span, writes);
         VisitPropertyMap(rel.properties.get(), writes);
       }
     }
