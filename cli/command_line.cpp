@@ -27,8 +27,10 @@ cxxopts::Options MakeOptions(const std::string& command, const std::string& summ
         "commits, a crash does not)");
   }
   if (common.format) {
-    options.add_options("Common")("format", "Output format: table, csv, tsv, json, jsonl, markdown",
-                                  cxxopts::value<std::string>(), "FMT");
+    options.add_options("Common")(
+        "format",
+        std::string("Output format: ") + OutputFormatNames() + " (default: auto on a terminal, else csv)",
+        cxxopts::value<std::string>(), "FMT");
   }
   if (common.params) {
     options.add_options("Common")(
@@ -77,8 +79,7 @@ CommonOptions ReadCommonOptions(const cxxopts::ParseResult& parsed, bool output_
       std::string name = parsed["format"].as<std::string>();
       common.format = ParseOutputFormat(name);
       if (!common.format) {
-        throw UsageError("unknown --format '" + name +
-                         "' (table, csv, tsv, json, jsonl, markdown)");
+        throw UsageError("unknown --format '" + name + "' (" + OutputFormatNames() + ")");
       }
     }
     if (parsed.count("params")) common.params = ReadParamsFile(parsed["params"].as<std::string>());

@@ -15,8 +15,12 @@ namespace ecograph::cli {
 
 RunSettings MakeRunSettings(const CommonOptions& common, const Database& db) {
   RunSettings settings;
-  settings.print.format = common.format.value_or(OutputFormat::kTable);
+  // A table on a terminal, csv-like text in a pipe (as cypher-shell).
+  const bool terminal = isatty(STDOUT_FILENO) != 0;
+  settings.print.format =
+      common.format.value_or(terminal ? OutputFormat::kAuto : OutputFormat::kCsv);
   settings.print.max_width = TerminalWidth();
+  settings.track_terminal_width = true;
   settings.print.color = ColorEnabled(common.no_color, STDOUT_FILENO);
   settings.params = common.params;
   settings.query_options = db.QueryOptionsFor(common);
@@ -31,7 +35,9 @@ int RunQueryCommand(const Args& args) {
       "f,file", "File of statements to run", cxxopts::value<std::string>(), "FILE")(
       "explain", "Print the plan instead of running")(
       "profile", "Run and print the plan with rows and time per operator")(
-      "timer", "Print the time of each statement under tables");
+      "timer", "Print the time of each statement under tables")(
+      "max-rows", "Tables show at most N rows (0 = all; default 1000 on a terminal)",
+      cxxopts::value<size_t>(), "N");
   options.positional_help("[STATEMENT]");
   options.add_options()("statement", "Statement (same as -c)", cxxopts::value<std::string>());
   options.parse_positional({"statement"});
@@ -73,6 +79,9 @@ int RunQueryCommand(const Args& args) {
   RunSettings settings = MakeRunSettings(common, *db);
   settings.source = source_name;
   settings.print.timer = parsed.count("timer") > 0;
+  settings.print.max_rows = isatty(STDOUT_FILENO) ? kTerminalMaxRows : 0;
+  settings.print.more_rows_hint = "--max-rows 0 shows all";
+  if (parsed.count("max-rows")) settings.print.max_rows = parsed["max-rows"].as<size_t>();
   if (parsed.count("explain")) settings.explain = query::ExplainMode::kExplain;
   if (parsed.count("profile")) settings.explain = query::ExplainMode::kProfile;
   bool ok = RunScript(db->engine(), script, settings, std::cout, std::cerr);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <optional>
 #include <cctype>
 #include <csignal>
 #include <cstdlib>
@@ -15,8 +16,12 @@
 
 #include "cli/cli_error.h"
 #include "cli/commands.h"
+#include "cli/interrupt.h"
+#include "cli/pager.h"
+#include "cli/param_command.h"
 #include "cli/paths.h"
 #include "cli/result_subgraph.h"
+#include "cli/terminal.h"
 #include "cli/value_json.h"
 #include "graph/render/diagram.h"
 
@@ -26,14 +31,9 @@ query::QueryResult SchemaResult(storage::Store& store);
 
 namespace {
 
-constexpr const char* kMetaCommands[] = {":help",   ":schema", ":param",   ":params",
-                                         ":format", ":timer",  ":explain", ":profile",
-                                         ":render", ":source", ":quit",    ":exit"};
-
-// Set by SIGINT while the prompt waits: the line is dropped, not the REPL.
-volatile sig_atomic_t g_interrupted = 0;
-
-void OnInterrupt(int) { g_interrupted = 1; }
+constexpr const char* kMetaCommands[] = {
+    ":help",   ":schema",  ":param",  ":params", ":format", ":maxrows", ":pager", ":timer",
+    ":explain", ":profile", ":render", ":source", ":quit",   ":exit"};
 
 // The REPL whose completion libedit calls (one per process).
 Repl* g_active_repl = nullptr;
@@ -202,8 +202,8 @@ std::vector<std::string> Repl::CompleteWord(const std::string& line, size_t star
   if (!head.empty() && head[0] == ':') {
     // Arguments of meta-commands.
     if (head.rfind(":format", 0) == 0) {
-      add_matching({"table", "csv", "tsv", "json", "jsonl", "markdown"}, false);
-    } else if (head.rfind(":timer", 0) == 0) {
+      add_matching({"table", "vertical", "auto", "csv", "tsv", "json", "jsonl", "markdown"}, false);
+    } else if (head.rfind(":timer", 0) == 0 || head.rfind(":pager", 0) == 0) {
       add_matching({"on", "off"}, false);
     } else if (head.rfind(":render", 0) == 0 && head.find(' ') != std::string::npos) {
       add_matching({"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "auto"}, false);
@@ -244,17 +244,44 @@ std::vector<std::string> Repl::CompleteWord(const std::string& line, size_t star
   return out;
 }
 
-bool Repl::ExecuteStatement(const std::string& statement, query::ExplainMode mode) {
-  RunSettings settings = settings_;
-  settings.explain = mode;
+bool Repl::RunStatements(const std::string& script, RunSettings settings) {
+  // On a terminal Ctrl-C cancels the running statement, not the shell.
+  std::optional<CancelOnInterrupt> cancel;
+  if (interactive_) {
+    cancel.emplace();
+    settings.query_options.cancel = cancel->flag();
+  }
   auto result = std::make_unique<query::QueryResult>();
   std::string ran;
-  bool ok = RunScript(db_.engine(), statement, settings, std::cout, std::cerr, &ran, result.get());
-  if (!ran.empty() && mode == query::ExplainMode::kNone) last_statement_ = ran;
-  if (ok && mode == query::ExplainMode::kNone) last_result_ = std::move(result);
+  bool ok = RunScript(db_.engine(), script, settings, std::cout, std::cerr, &ran, result.get());
+  std::cout.flush();
+  if (settings.explain == query::ExplainMode::kNone) {
+    if (!ran.empty()) last_statement_ = ran;
+    if (ok) last_result_ = std::move(result);
+  }
   if (!ok) failed_ = true;
   RefreshCatalog();
   return ok;
+}
+
+bool Repl::ExecuteStatement(const std::string& statement, query::ExplainMode mode) {
+  RunSettings settings = settings_;
+  settings.explain = mode;
+  return RunStatements(statement, std::move(settings));
+}
+
+void Repl::SetParams(const std::string& line, size_t args) {
+  ParamAssignments assigned =
+      EvaluateParamCommand(db_.engine(), line, args, settings_.params, settings_.query_options);
+  if (!assigned.error.empty()) {
+    std::cerr << assigned.error << (assigned.error.back() == '\n' ? "" : "\n");
+    failed_ = !interactive_ || failed_;
+    return;
+  }
+  for (auto& [name, value] : assigned.values) {
+    if (interactive_) std::cout << "$" << name << " = " << value.ToDisplayString() << '\n';
+    settings_.params[name] = std::move(value);
+  }
 }
 
 void Repl::PrintHelp() {
@@ -262,15 +289,21 @@ void Repl::PrintHelp() {
                "Meta-commands:\n"
                "  :help                 this help\n"
                "  :schema               labels, relationship types, indexes, property keys\n"
-               "  :param NAME VALUE     set a parameter ($NAME); VALUE typed like --param\n"
-               "  :params               list the parameters\n"
-               "  :format FMT           table, csv, tsv, json, jsonl, markdown\n"
+               "  :param NAME VALUE     set $NAME to a Cypher expression (also NAME => VALUE,\n"
+               "                        {NAME: VALUE, ...}); :param name 'Turkey'\n"
+               "  :params [clear]       list (or clear) the parameters\n"
+               "  :format FMT           auto (table; vertical when too wide), table, vertical,\n"
+               "                        csv, tsv, json, jsonl, markdown\n"
+               "  :maxrows N            show at most N rows of a table (0 = all)\n"
+               "  :pager on|off|CMD     page results taller than the terminal (default $PAGER\n"
+               "                        or less -S -R)\n"
                "  :timer on|off         show the time of each statement\n"
                "  :explain / :profile   plan of the last statement (profile runs it)\n"
                "  :render FILE [ENGINE] draw the last result's nodes/relationships/paths\n"
                "                        (.svg .png .pdf .dot; engine dot, neato, fdp, sfdp, ...)\n"
                "  :source FILE          run the statements of a file\n"
                "  :quit / :exit         leave (Ctrl-D too)\n"
+               "Ctrl-C cancels the running statement, or clears the line being typed.\n"
                "Tab completes keywords, labels (after ':'), property keys (after '.'),\n"
                "functions, procedures and meta-commands. History: "
             << history_path_ << '\n';
@@ -317,31 +350,42 @@ bool Repl::HandleMeta(const std::string& line) {
     PrintHelp();
   } else if (command == ":schema") {
     PrintResult(SchemaResult(db_.store()), settings_.print, std::cout, std::cerr);
-  } else if (command == ":param") {
-    size_t split = rest.find_first_of(" \t=:");
-    if (rest.empty() || split == std::string::npos) {
-      std::cerr << "usage: :param NAME VALUE\n";
-      failed_ = !interactive_ || failed_;
-      return true;
-    }
-    std::string name = rest.substr(0, split);
-    if (!name.empty() && name[0] == '$') name.erase(0, 1);
-    std::string value = Trim(rest.substr(split + 1));
-    if (value.rfind("=>", 0) == 0) value = Trim(value.substr(2));
-    settings_.params[name] = ParseParamValue(value);
-    if (interactive_)
-      std::cout << "$" << name << " = " << settings_.params[name].ToDisplayString() << '\n';
-  } else if (command == ":params") {
-    if (settings_.params.empty()) std::cout << "no parameters set\n";
-    for (const auto& [name, value] : settings_.params) {
-      std::cout << "$" << name << " = " << value.ToDisplayString() << '\n';
+  } else if (command == ":param" && rest != "list" && rest != "clear") {
+    SetParams(line, line.find(command) + command.size());
+  } else if (command == ":params" || command == ":param") {
+    if (rest == "clear") {
+      settings_.params.clear();
+    } else if (!rest.empty() && rest != "list") {
+      SetParams(line, line.find(command) + command.size());
+    } else {
+      if (settings_.params.empty()) std::cout << "no parameters set\n";
+      for (const auto& [name, value] : settings_.params) {
+        std::cout << "$" << name << " = " << value.ToDisplayString() << '\n';
+      }
     }
   } else if (command == ":format") {
     auto format = ParseOutputFormat(rest);
     if (!format) {
-      std::cerr << "unknown format '" << rest << "' (table, csv, tsv, json, jsonl, markdown)\n";
+      std::cerr << "unknown format '" << rest << "' (" << OutputFormatNames() << ")\n";
     } else {
       settings_.print.format = *format;
+    }
+  } else if (command == ":maxrows") {
+    char* end = nullptr;
+    long long rows = std::strtoll(rest.c_str(), &end, 10);
+    if (rest.empty() || *end != '\0' || rows < 0) {
+      std::cerr << "usage: :maxrows N (0 shows every row; now "
+                << settings_.print.max_rows << ")\n";
+    } else {
+      settings_.print.max_rows = static_cast<size_t>(rows);
+    }
+  } else if (command == ":pager") {
+    if (rest == "off") {
+      settings_.pager.clear();
+    } else if (rest.empty() || rest == "on") {
+      settings_.pager = DefaultPagerCommand();
+    } else {
+      settings_.pager = rest;
     }
   } else if (command == ":timer") {
     if (rest == "on" || rest.empty()) {
@@ -375,14 +419,7 @@ bool Repl::HandleMeta(const std::string& line) {
         std::string script = ReadFile(rest);
         RunSettings settings = settings_;
         settings.source = rest;
-        auto result = std::make_unique<query::QueryResult>();
-        std::string ran;
-        bool ok =
-            RunScript(db_.engine(), script, settings, std::cout, std::cerr, &ran, result.get());
-        if (!ran.empty()) last_statement_ = ran;
-        if (ok) last_result_ = std::move(result);
-        if (!ok) failed_ = true;
-        RefreshCatalog();
+        RunStatements(script, std::move(settings));
       } catch (const CliError& error) {
         std::cerr << error.what() << '\n';
         failed_ = true;
@@ -417,19 +454,17 @@ int Repl::Run() {
     std::string line;
     if (interactive_) {
       const char* prompt = buffer.empty() ? "ecograph> " : "     ...> ";
-      // Ctrl-C at the prompt interrupts read() (no SA_RESTART) and drops the
-      // statement being typed; while a statement runs it ends the process
-      // (writes are atomic, so the database stays consistent).
-      struct sigaction action {};
-      action.sa_handler = OnInterrupt;
-      sigemptyset(&action.sa_mask);
-      struct sigaction previous {};
-      sigaction(SIGINT, &action, &previous);
-      g_interrupted = 0;
-      char* raw = readline(prompt);
-      sigaction(SIGINT, &previous, nullptr);
-      if (raw == nullptr && g_interrupted) {
-        g_interrupted = 0;
+      // Ctrl-C at the prompt interrupts read() and drops the statement being
+      // typed; while a statement runs it cancels it (RunStatements).
+      char* raw = nullptr;
+      bool interrupted = false;
+      {
+        PromptInterrupt interrupt;
+        rl_resize_terminal();  // the window may have changed since the last line
+        raw = readline(prompt);
+        interrupted = PromptInterrupt::Interrupted();
+      }
+      if (raw == nullptr && interrupted) {
         buffer.clear();
         std::cout << "^C" << std::endl;
         continue;
@@ -438,7 +473,7 @@ int Repl::Run() {
         std::cout << '\n';
         break;
       }
-      if (g_interrupted) {
+      if (interrupted) {
         std::free(raw);
         buffer.clear();
         continue;
@@ -485,20 +520,34 @@ int Repl::Run() {
 int RunReplCommand(const Args& args) {
   cxxopts::Options options = MakeOptions(
       "repl", "Interactive openCypher shell with history, completion and meta-commands.");
+  options.add_options()("max-rows", "Tables show at most N rows (0 = all; default 1000 on a terminal)",
+                        cxxopts::value<size_t>(), "N")(
+      "no-pager", "Never page long results (default: $PAGER or less -S -R on a terminal)");
   auto parsed = ParseArguments(options, args);
   if (HandleHelp(
           parsed, options,
           "  ecograph                      # the REPL on the bundled Alibaba graph\n"
           "  ecograph repl --db my.db --format markdown\n"
           "  ecograph repl < script.cypher # meta-commands work in scripts too\n"
+          "  ecograph repl --max-rows 50 --no-pager\n"
           "In the REPL: MATCH (c:Company {name: 'Trendyol'}) RETURN c;  then :render t.svg\n")) {
     return 0;
   }
   CommonOptions common = ReadCommonOptions(parsed);
   auto db = Database::Open(common, OpenMode::kExisting);
   bool interactive = isatty(STDIN_FILENO) != 0;
+  // libedit drops multibyte input unless the character type is UTF-8.
+  if (interactive && !UseUtf8CharacterType()) {
+    std::cerr << "warning: no UTF-8 locale on this system: non-ASCII input may be dropped\n";
+  }
   RunSettings settings = MakeRunSettings(common, *db);
   settings.print.timer = interactive;
+  settings.print.max_rows = isatty(STDOUT_FILENO) ? kTerminalMaxRows : 0;
+  settings.print.more_rows_hint = ":maxrows 0 shows all";
+  if (parsed.count("max-rows")) settings.print.max_rows = parsed["max-rows"].as<size_t>();
+  if (interactive && isatty(STDOUT_FILENO) && !parsed.count("no-pager")) {
+    settings.pager = DefaultPagerCommand();
+  }
   Repl repl(*db, settings, interactive);
   return repl.Run();
 }

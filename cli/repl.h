@@ -2,6 +2,7 @@
 // The interactive shell: libedit line editing with persistent history
 // (DataDirectory()/history), tab completion, multi-line statements ending in
 // ';', and meta-commands (:help, :schema, :param, :format, :render, ...).
+// Ctrl-C cancels the running statement or clears the line being typed.
 // On a non-terminal stdin it reads the same input without prompts.
 #include <cstdio>
 #include <iosfwd>
@@ -40,7 +41,12 @@ class Repl {
   std::vector<std::string> CompleteWord(const std::string& line, size_t start,
                                         const std::string& text) const;
   void RefreshCatalog();
+  // Runs the statements of `script` with `settings`; on a terminal Ctrl-C
+  // cancels them. Keeps the last statement and result for :explain/:render.
+  bool RunStatements(const std::string& script, RunSettings settings);
   bool ExecuteStatement(const std::string& statement, query::ExplainMode mode);
+  // `:param ...`: `args` is where the arguments start in `line`.
+  void SetParams(const std::string& line, size_t args);
   void PrintHelp();
   void RenderLast(const std::string& path, const std::string& engine);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/value_json.h"
+#include "cli/vertical_printer.h"
 
 namespace ecograph::cli {
 namespace {
@@ -110,22 +111,43 @@ std::string FooterText(const query::QueryResult& result, const PrintOptions& opt
   return text;
 }
 
-void PrintTable(const query::QueryResult& result, const PrintOptions& options, std::ostream& out) {
-  const size_t num_cols = result.columns.size();
-  if (num_cols == 0) return;
+// Cell texts of the rows shown and each column's natural width.
+struct TableLayout {
   std::vector<std::vector<std::string>> cells;
-  cells.reserve(result.rows.size());
-  std::vector<size_t> widths(num_cols, 1);
+  std::vector<size_t> widths;
+  // Columns the table takes without cutting any cell.
+  size_t NaturalWidth() const {
+    size_t sum = 3 * widths.size() + 1;
+    for (size_t w : widths) sum += w;
+    return sum;
+  }
+};
+
+TableLayout LayOutTable(const query::QueryResult& result, size_t shown) {
+  const size_t num_cols = result.columns.size();
+  TableLayout layout;
+  layout.cells.reserve(shown);
+  layout.widths.assign(num_cols, 1);
   for (size_t col = 0; col < num_cols; ++col)
-    widths[col] = std::max<size_t>(1, DisplayWidth(result.columns[col]));
-  for (const auto& row : result.rows) {
+    layout.widths[col] = std::max<size_t>(1, DisplayWidth(result.columns[col]));
+  for (size_t row_idx = 0; row_idx < shown && row_idx < result.rows.size(); ++row_idx) {
+    const auto& row = result.rows[row_idx];
     std::vector<std::string> texts;
     for (size_t col = 0; col < num_cols; ++col) {
       texts.push_back(col < row.size() ? CellText(row[col]) : "");
-      widths[col] = std::max(widths[col], DisplayWidth(texts.back()));
+      layout.widths[col] = std::max(layout.widths[col], DisplayWidth(texts.back()));
     }
-    cells.push_back(std::move(texts));
+    layout.cells.push_back(std::move(texts));
   }
+  return layout;
+}
+
+void PrintTable(const query::QueryResult& result, TableLayout layout, const PrintOptions& options,
+                std::ostream& out) {
+  const size_t num_cols = result.columns.size();
+  if (num_cols == 0) return;
+  const std::vector<std::vector<std::string>>& cells = layout.cells;
+  std::vector<size_t>& widths = layout.widths;
   // Shrinks the widest column, one column at a time, until the table fits.
   if (options.max_width > 0) {
     const size_t overhead = 3 * num_cols + 1;
@@ -174,6 +196,31 @@ void PrintTable(const query::QueryResult& result, const PrintOptions& options, s
   rule("\u251c", "\u253c", "\u2524");
   for (const auto& texts : cells) row_line(texts, false);
   rule("\u2514", "\u2534", "\u2518");
+}
+
+// Table, vertical or auto, with at most options.max_rows rows, a line for
+// the rows left out, and the row-count footer.
+void PrintTerminalLayout(const query::QueryResult& result, const PrintOptions& options,
+                         std::ostream& out) {
+  const size_t total = result.rows.size();
+  const size_t shown = options.max_rows > 0 ? std::min(total, options.max_rows) : total;
+  if (options.format == OutputFormat::kVertical) {
+    PrintVertical(result, shown, options.max_width, options.color, out);
+  } else {
+    TableLayout layout = LayOutTable(result, shown);
+    if (options.format == OutputFormat::kAuto && options.max_width > 0 &&
+        layout.NaturalWidth() > options.max_width) {
+      PrintVertical(result, shown, options.max_width, options.color, out);
+    } else {
+      PrintTable(result, std::move(layout), options, out);
+    }
+  }
+  if (shown < total) {
+    size_t more = total - shown;
+    out << fmt::format("\u2026 {} more row{}", more, more == 1 ? "" : "s")
+        << (options.more_rows_hint.empty() ? "" : " (" + options.more_rows_hint + ")") << '\n';
+  }
+  out << FooterText(result, options) << '\n';
 }
 
 void PrintDelimited(const query::QueryResult& result, char separator, std::ostream& out) {
@@ -229,6 +276,8 @@ void PrintMarkdown(const query::QueryResult& result, std::ostream& out) {
 
 std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
   if (name == "table") return OutputFormat::kTable;
+  if (name == "vertical") return OutputFormat::kVertical;
+  if (name == "auto") return OutputFormat::kAuto;
   if (name == "csv") return OutputFormat::kCsv;
   if (name == "tsv") return OutputFormat::kTsv;
   if (name == "json") return OutputFormat::kJson;
@@ -251,9 +300,22 @@ const char* OutputFormatName(OutputFormat format) {
       return "jsonl";
     case OutputFormat::kMarkdown:
       return "markdown";
+    case OutputFormat::kVertical:
+      return "vertical";
+    case OutputFormat::kAuto:
+      return "auto";
   }
   return "table";
 }
+
+const char* OutputFormatNames() { return "table, vertical, auto, csv, tsv, json, jsonl, markdown"; }
+
+bool IsTerminalLayout(OutputFormat format) {
+  return format == OutputFormat::kTable || format == OutputFormat::kVertical ||
+         format == OutputFormat::kAuto;
+}
+
+std::string TableCellText(const Value& value) { return CellText(value); }
 
 size_t DisplayWidth(std::string_view text) {
   size_t width = 0;
@@ -330,13 +392,17 @@ size_t TerminalWidth() {
 
 void PrintResult(const query::QueryResult& result, const PrintOptions& options, std::ostream& out,
                  std::ostream& info) {
+  if (result.plan_only) {  // EXPLAIN: the plan is the answer, in every format
+    out << result.plan << (!result.plan.empty() && result.plan.back() == '\n' ? "" : "\n");
+    return;
+  }
   const bool has_rows_shape = !result.columns.empty();
+  const bool human = IsTerminalLayout(options.format) || options.format == OutputFormat::kMarkdown;
   switch (options.format) {
     case OutputFormat::kTable:
-      if (has_rows_shape) {
-        PrintTable(result, options, out);
-        out << FooterText(result, options) << '\n';
-      }
+    case OutputFormat::kVertical:
+    case OutputFormat::kAuto:
+      if (has_rows_shape) PrintTerminalLayout(result, options, out);
       break;
     case OutputFormat::kMarkdown:
       PrintMarkdown(result, out);
@@ -360,19 +426,15 @@ void PrintResult(const query::QueryResult& result, const PrintOptions& options, 
       break;
   }
   if (!result.plan.empty()) {
-    (options.format == OutputFormat::kTable || options.format == OutputFormat::kMarkdown ? out
-                                                                                         : info)
-        << result.plan << (result.plan.back() == '\n' ? "" : "\n");
+    (human ? out : info) << result.plan << (result.plan.back() == '\n' ? "" : "\n");
   }
   if (result.stats.ContainsUpdates()) {
-    bool human =
-        options.format == OutputFormat::kTable || options.format == OutputFormat::kMarkdown;
     std::string stats = result.stats.ToString();
     if (human && !has_rows_shape && options.timer) {
       stats += fmt::format(", {} ms", static_cast<int64_t>(result.elapsed_ms + 0.5));
     }
     (human ? out : info) << stats << '\n';
-  } else if (!has_rows_shape && result.plan.empty() && options.format == OutputFormat::kTable) {
+  } else if (!has_rows_shape && result.plan.empty() && IsTerminalLayout(options.format)) {
     out << "0 rows"
         << (options.timer ? fmt::format(", {} ms", static_cast<int64_t>(result.elapsed_ms + 0.5))
                           : "")

@@ -9,11 +9,17 @@
 
 namespace ecograph::cli {
 
-enum class OutputFormat { kTable, kCsv, kTsv, kJson, kJsonl, kMarkdown };
+// kVertical prints each row as "column | value" lines (psql's \x); kAuto is
+// a table, or vertical when the table is wider than max_width (psql's \x auto).
+enum class OutputFormat { kTable, kCsv, kTsv, kJson, kJsonl, kMarkdown, kVertical, kAuto };
 
 // "table", "csv", ... -> format; nullopt for an unknown name.
 std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
 const char* OutputFormatName(OutputFormat format);
+// "table, vertical, auto, csv, tsv, json, jsonl, markdown", for messages.
+const char* OutputFormatNames();
+// Table, vertical or auto: laid out for a terminal (with a row-count footer).
+bool IsTerminalLayout(OutputFormat format);
 
 struct PrintOptions {
   OutputFormat format = OutputFormat::kTable;
@@ -22,6 +28,10 @@ struct PrintOptions {
   bool color = false;
   // Appends "N rows, M ms" (else "N rows") under tables.
   bool timer = false;
+  // Terminal layouts: at most this many rows, then a line "N more rows"
+  // followed by more_rows_hint; 0 = every row.
+  size_t max_rows = 0;
+  std::string more_rows_hint;
 };
 
 // Writes the rows of `result`, plus the write statistics of an updating
@@ -29,6 +39,9 @@ struct PrintOptions {
 // their statistics go to `info` (stderr) so the output stays parseable.
 void PrintResult(const query::QueryResult& result, const PrintOptions& options, std::ostream& out,
                  std::ostream& info);
+
+// A value as a table cell: as cypher-shell shows it, on one line.
+std::string TableCellText(const query::Value& value);
 
 // Display width of UTF-8 text in terminal columns (utf8proc_charwidth).
 size_t DisplayWidth(std::string_view text);

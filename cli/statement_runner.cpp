@@ -1,11 +1,20 @@
 #include "cli/statement_runner.h"
 
 #include <ostream>
+#include <sstream>
+
+#include "cli/pager.h"
+#include "cli/terminal.h"
 
 namespace ecograph::cli {
+namespace {
 
-std::string FormatScriptError(const query::QueryError& error, const std::string& script,
-                              size_t statement_offset, const std::string& statement, bool color) {
+constexpr const char* kRed = "\033[31m";
+constexpr const char* kYellow = "\033[33m";
+
+std::string FormatAtSpan(const query::QueryError& error, const std::string& script,
+                         size_t statement_offset, const std::string& statement,
+                         const char* color) {
   std::string text;
   if (error.span().valid && statement_offset != std::string::npos) {
     query::SourceSpan span = error.span();
@@ -15,12 +24,58 @@ std::string FormatScriptError(const query::QueryError& error, const std::string&
   } else {
     text = query::FormatError(error, statement);
   }
-  if (color) {
+  if (color != nullptr) {
     size_t eol = text.find('\n');
-    text = "\033[31m" + text.substr(0, eol) + "\033[0m" +
+    text = color + text.substr(0, eol) + "\033[0m" +
            (eol == std::string::npos ? "" : text.substr(eol));
   }
   return text;
+}
+
+void PrintNotifications(const std::vector<query::Notification>& notifications,
+                        const std::string& script, size_t offset, const std::string& statement,
+                        const RunSettings& settings, std::ostream& err) {
+  for (const query::Notification& notification : notifications) {
+    query::QueryError warning(query::ErrorKind::kSemantic, "warning: " + notification.message,
+                              notification.span);
+    std::string text = FormatAtSpan(warning, script, offset, statement,
+                                    settings.color_errors ? kYellow : nullptr);
+    if (!settings.source.empty()) text = settings.source + ":" + text;
+    err << text << (text.empty() || text.back() != '\n' ? "\n" : "");
+  }
+  err.flush();
+}
+
+// Prints one result to `out`, or through the pager when it is taller than
+// the terminal.
+void EmitResult(const query::QueryResult& result, const PrintOptions& print,
+                const RunSettings& settings, std::ostream& out, std::ostream& err) {
+  if (settings.pager.empty()) {
+    PrintResult(result, print, out, err);
+    return;
+  }
+  std::ostringstream buffer;
+  PrintResult(result, print, buffer, err);
+  std::string text = buffer.str();
+  size_t rows = TerminalRows();
+  // One row stays for the prompt that follows.
+  if (rows == 0 || CountLines(text) < rows) {
+    out << text;
+    return;
+  }
+  out.flush();
+  std::string error;
+  if (!ShowInPager(text, settings.pager, &error)) {
+    out << text;
+    err << error << " (:pager off turns paging off)\n";
+  }
+}
+
+}  // namespace
+
+std::string FormatScriptError(const query::QueryError& error, const std::string& script,
+                              size_t statement_offset, const std::string& statement, bool color) {
+  return FormatAtSpan(error, script, statement_offset, statement, color ? kRed : nullptr);
 }
 
 bool RunScript(query::QueryEngine& engine, const std::string& script, const RunSettings& settings,
@@ -44,9 +99,12 @@ bool RunScript(query::QueryEngine& engine, const std::string& script, const RunS
       err.flush();
       return false;
     }
-    if (!first && settings.print.format == OutputFormat::kTable) out << '\n';
+    PrintNotifications(outcome.result->notifications, script, offset, statement, settings, err);
+    PrintOptions print = settings.print;
+    if (settings.track_terminal_width) print.max_width = TerminalWidth();
+    if (!first && IsTerminalLayout(print.format)) out << '\n';
     first = false;
-    PrintResult(*outcome.result, settings.print, out, err);
+    EmitResult(*outcome.result, print, settings, out, err);
     out.flush();
     if (last_result != nullptr) *last_result = std::move(*outcome.result);
   }

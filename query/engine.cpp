@@ -129,8 +129,10 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
     PhysicalPlan plan = planner.Plan(statement, text);
     QueryResult result;
     result.columns = plan.columns;
+    result.notifications = CollectNotifications(statement, text, *txn);
     if (mode == ExplainMode::kExplain) {
       result.plan = RenderPlan(*plan.root, false);
+      result.plan_only = true;
       if (writes) txn->Rollback();
     } else {
       ExecContext ctx(*txn, impl_->topology, params, options, text);

@@ -1,6 +1,7 @@
 #pragma once
 // QueryEngine: the entry point of the query pipeline. Executes one or more
 // ';'-separated statements against a store and returns rows or a QueryError.
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "query/notifications.h"
 #include "query/query_error.h"
 #include "query/value.h"
 #include "storage/store.h"
@@ -20,6 +22,10 @@ struct QueryOptions {
   std::chrono::milliseconds timeout{60'000};  // 0 = no timeout
   uint32_t max_var_length = 15;     // cap on unbounded '*' expansions
   uint64_t max_intermediate_rows = 50'000'000;  // guard against explosions
+  // Owned by the caller, who may set it from another thread or a signal
+  // handler; once true, the running statement stops with "query cancelled"
+  // (checked where the timeout is). nullptr = not cancellable.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 enum class ExplainMode { kNone, kExplain, kProfile };
@@ -40,6 +46,10 @@ struct QueryResult {
   // EXPLAIN / PROFILE text (the plan tree, with rows and time per operator
   // for PROFILE); empty otherwise.
   std::string plan;
+  // EXPLAIN: the statement was planned, not run; `plan` is the whole answer.
+  bool plan_only = false;
+  // Warnings that are not errors (names the database does not have).
+  std::vector<Notification> notifications;
   double elapsed_ms = 0;
 };
 

@@ -34,6 +34,9 @@ ExecContext::ExecContext(storage::Transaction& txn, graph::TopologyCache& topolo
 }
 
 void ExecContext::CheckTimeout() {
+  if (options_.cancel != nullptr && options_.cancel->load(std::memory_order_relaxed)) {
+    throw QueryError(ErrorKind::kRuntime, "query cancelled");
+  }
   if (has_deadline_ && std::chrono::steady_clock::now() > deadline_) {
     auto ms = options_.timeout.count();
     std::string amount = ms % 1000 == 0 ? std::to_string(ms / 1000) + " s"

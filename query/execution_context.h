@@ -65,7 +65,8 @@ class ExecContext {
   const std::string& query_text() const { return query_text_; }
   QueryStats& stats() { return stats_; }
 
-  // Cheap; checks the clock every 1024 calls. Throws kTimeout.
+  // Cheap; checks the clock and the cancel flag every 1024 calls. Throws
+  // kTimeout, or kRuntime "query cancelled".
   void Tick() {
     if ((++ticks_ & 1023) == 0) CheckTimeout();
   }

@@ -216,9 +216,14 @@ class QueryTest(Base):
 
     def test_updates_print_statistics(self):
         db = os.path.join(self.tmp, "scratch.db")
-        r = self.run_bin(["query", "--db", db, "--create", "-c", "CREATE (:Tmp {v: 1})"])
+        r = self.run_bin(["query", "--db", db, "--create", "-c", "CREATE (:Tmp {v: 1})", "--format", "table"])
         self.assertOk(r)
         self.assertRegex(r.stdout, r"(Added|Created) 1 node")
+        # Piped (csv): statistics go to stderr, so stdout stays data.
+        r = self.run_bin(["query", "--db", db, "-c", "CREATE (:Other {v: 2})"])
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "")
+        self.assertRegex(r.stderr, r"(Added|Created) 1 node")
         r = self.run_bin(["query", "--db", db, "-c", "MATCH (t:Tmp) RETURN t.v AS v", "--format", "csv"])
         self.assertOk(r)
         self.assertEqual(r.stdout, "v\n1\n")
@@ -243,6 +248,76 @@ class QueryTest(Base):
         self.assertOk(r)
         self.assertTrue(r.stdout.strip())
 
+    def test_explain_prints_only_the_plan(self):
+        plans = []
+        for args in (["--format", "table", "-c", "EXPLAIN MATCH (c:Company) RETURN c.name"],
+                     ["--format", "table", "--explain", "-c", "MATCH (c:Company) RETURN c.name"],
+                     ["-c", "EXPLAIN MATCH (c:Company) RETURN c.name"]):
+            r = self.run_bin(["query", "--db", self.db] + args)
+            self.assertOk(r)
+            self.assertTrue(r.stdout.startswith("+"), r.stdout)
+            self.assertIn("Company", r.stdout)
+            for empty_result in ("\u250c", "0 rows", "c.name\n"):
+                self.assertNotIn(empty_result, r.stdout)
+            plans.append(r.stdout)
+        self.assertEqual(plans[0], plans[1])
+        self.assertEqual(plans[0], plans[2])
+        r = self.run_bin(["repl", "--db", self.db, "--format", "table"],
+                         stdin="MATCH (c:Company) RETURN c.name;\n:explain\n")
+        self.assertOk(r)
+        self.assertTrue(r.stdout.endswith(plans[0]), r.stdout)
+
+    def test_warnings_for_unknown_labels_types_and_keys(self):
+        q = "MATCH (c:Compnay)-[:ACQUIRD]->(t)\nRETURN t.nmae AS n, t.name AS known"
+        r = self.query(q)
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "n,known\n")
+        self.assertEqual(r.stderr,
+                         "1:10: warning: label 'Compnay' is not in the database (did you mean 'Company'?)\n"
+                         "MATCH (c:Compnay)-[:ACQUIRD]->(t)\n"
+                         "         ^^^^^^^\n"
+                         "1:21: warning: relationship type 'ACQUIRD' is not in the database "
+                         "(did you mean 'ACQUIRED'?)\n"
+                         "MATCH (c:Compnay)-[:ACQUIRD]->(t)\n"
+                         "                    ^^^^^^^\n"
+                         "2:10: warning: property key 'nmae' is not in the database (did you mean 'name'?)\n"
+                         "RETURN t.nmae AS n, t.name AS known\n"
+                         "         ^^^^\n")
+        # Known names, names the statement writes and map keys: no warning.
+        for quiet in ("MATCH (c:Company)-[d:ACQUIRED]->(t) RETURN c.name, d.year LIMIT 1",
+                      "WITH {a: 1} AS m RETURN m.b",
+                      "EXPLAIN CREATE (n:Fresh {k: 1})-[:NEW_TYPE]->(m:Fresh) RETURN n.k"):
+            r = self.query(quiet)
+            self.assertOk(r)
+            self.assertEqual(r.stderr, "", quiet)
+        # In a script, the warning names the file.
+        script = os.path.join(self.tmp, "warn.cypher")
+        write(script, "RETURN 1 AS one;\nMATCH (x:Countri) RETURN x;\n")
+        r = self.run_bin(["query", "--db", self.db, "-f", script])
+        self.assertOk(r)
+        self.assertIn("warn.cypher:2:10: warning: label 'Countri' is not in the database "
+                      "(did you mean 'Country'?)", r.stderr)
+
+    def test_repl_param_forms_as_in_cypher_shell(self):
+        script = (":param name 'Turkey'\n"
+                  ":param year => 2018\n"
+                  ":param {alias: 'T\u00fcrkiye', ids: [1, 1 + 1]}\n"
+                  ":param upper: toUpper($name)\n"
+                  "MATCH (c:Country {name: $name}) RETURN c.iso2 AS iso, $year AS year, $alias AS alias,\n"
+                  "  $ids AS ids, $upper AS upper;\n"
+                  ":params\n")
+        r = self.run_bin(["repl", "--db", self.db, "--format", "csv"], stdin=script)
+        self.assertOk(r)
+        self.assertEqual(r.stdout.splitlines(),
+                         ["iso,year,alias,ids,upper", "TR,2018,T\u00fcrkiye,\"[1,2]\",TURKEY",
+                          "$alias = 'T\u00fcrkiye'", "$ids = [1, 2]", "$name = 'Turkey'",
+                          "$upper = 'TURKEY'", "$year = 2018"])
+        r = self.run_bin(["repl", "--db", self.db], stdin=":param name Turkey\n")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr,
+                         "1:13: variable 'Turkey' not defined\n:param name Turkey\n            ^^^^^^\n"
+                         "(values are Cypher expressions: quote strings, as in :param name 'Turkey')\n")
+
 
 class OutputFormatTest(Base):
     Q = "MATCH (c:Company) WHERE c.founded < 2005 RETURN c.name AS name, c.founded AS founded ORDER BY name"
@@ -255,8 +330,46 @@ class OutputFormatTest(Base):
         self.assertIn("'Alpha Group'", r.stdout)
         self.assertIn("2 rows", r.stdout)
 
+    def test_piped_output_is_csv(self):
+        r = self.query(self.Q)
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "name,founded\nAlpha Group,1999\nDelta Pay,2004\n")
+        r = self.run_bin(["--db", self.db], stdin=self.Q + ";\n")
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "name,founded\nAlpha Group,1999\nDelta Pay,2004\n")
+
+    def test_vertical(self):
+        r = self.query(self.Q, "--format", "vertical")
+        self.assertOk(r)
+        rule = "\u2500" * 13  # "founded" + " | " + "'Alpha Group'" is 23 columns
+        self.assertEqual(r.stdout,
+                         "\u2500[ row 1 ]" + rule + "\nname    \u2502 'Alpha Group'\nfounded \u2502 1999\n"
+                         "\u2500[ row 2 ]" + rule + "\nname    \u2502 'Delta Pay'\nfounded \u2502 2004\n"
+                         "2 rows\n")
+
+    def test_auto_is_a_table_unless_too_wide(self):
+        r = self.query(self.Q, "--format", "auto")
+        self.assertOk(r)
+        self.assertTrue(r.stdout.startswith("\u250c"), r.stdout)
+        self.assertEqual(len(r.stdout.splitlines()[0]), 27)
+        r = self.run_bin(["query", "--db", self.db, "--format", "auto", "-c", self.Q], env={"COLUMNS": "26"})
+        self.assertOk(r)
+        self.assertTrue(r.stdout.startswith("\u2500[ row 1 ]"), r.stdout)
+        self.assertIn("name    \u2502 'Alpha Group'\n", r.stdout)
+
+    def test_max_rows(self):
+        r = self.query("UNWIND range(1, 5) AS x RETURN x", "--format", "table", "--max-rows", "2")
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "\u250c\u2500\u2500\u2500\u2510\n\u2502 x \u2502\n"
+                                   "\u251c\u2500\u2500\u2500\u2524\n\u2502 1 \u2502\n\u2502 2 \u2502\n"
+                                   "\u2514\u2500\u2500\u2500\u2518\n"
+                                   "\u2026 3 more rows (--max-rows 0 shows all)\n5 rows\n")
+        # Data formats never drop rows.
+        r = self.query("UNWIND range(1, 5) AS x RETURN x", "--format", "tsv", "--max-rows", "2")
+        self.assertEqual(r.stdout, "x\n1\n2\n3\n4\n5\n")
+
     def test_table_truncates_to_width(self):
-        r = self.run_bin(["query", "--db", self.db, "-c", "RETURN '" + "x" * 300 + "' AS long"],
+        r = self.run_bin(["query", "--db", self.db, "--format", "table", "-c", "RETURN '" + "x" * 300 + "' AS long"],
                          env={"COLUMNS": "40"})
         self.assertOk(r)
         for line in r.stdout.splitlines():
@@ -542,13 +655,17 @@ class ReplTest(Base):
         cls.socket = os.path.join(cls.tmp, "tmux.sock")
 
     def tmux(self, *args):
-        return subprocess.run(["tmux", "-S", self.socket] + list(args), capture_output=True, text=True,
-                              env=self.env())
+        # tmux itself in UTF-8 (-u), so that it passes multibyte keys on.
+        return subprocess.run(["tmux", "-u", "-S", self.socket] + list(args), capture_output=True,
+                              text=True, env=self.env({"LC_ALL": "C.UTF-8"}))
 
-    def start(self, name):
+    def start(self, name, args=(), keep_locale=True):
+        """The REPL in a 150x50 terminal; keep_locale=False starts it with no
+        LANG / LC_* at all. $PAGER and $LESS are unset: the default pager."""
         env = self.env()
-        command = "env HOME=%s XDG_DATA_HOME=%s TERM=xterm %s repl --db %s" % (
-            env["HOME"], env["XDG_DATA_HOME"], BIN, self.db)
+        unset = "-u PAGER -u LESS" + ("" if keep_locale else " -u LANG -u LC_ALL -u LC_CTYPE")
+        command = "env %s HOME=%s XDG_DATA_HOME=%s TERM=xterm %s repl --db %s %s" % (
+            unset, env["HOME"], env["XDG_DATA_HOME"], BIN, self.db, " ".join(args))
         r = self.tmux("new-session", "-d", "-s", name, "-x", "150", "-y", "50", command)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.wait_for(name, "ecograph>")
@@ -571,6 +688,37 @@ class ReplTest(Base):
     def keys(self, name, *keys):
         # tmux reads a trailing ';' as its command separator: escape it.
         self.tmux("send-keys", "-t", name, *[k[:-1] + "\\;" if k.endswith(";") else k for k in keys])
+
+    def cpu_ticks(self, name):
+        """CPU time used so far by the REPL of session `name`, in clock ticks."""
+        pid = self.tmux("list-panes", "-t", name, "-F", "#{pane_pid}").stdout.split()[0]
+        with open("/proc/%s/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+
+    def wait_until_busy(self, name, since, timeout=60):
+        """Waits until the REPL has used half a second of CPU after `since`:
+        the statement is running (typing it costs next to nothing)."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.cpu_ticks(name) - since >= os.sysconf("SC_CLK_TCK") // 2:
+                return
+            time.sleep(0.1)
+        self.fail("the statement did not start; screen:\n" + self.screen(name))
+
+    def clear(self, name):
+        """Clears the screen (Ctrl-L) and waits until only the prompt is left,
+        so that later waits see only new output."""
+        self.keys(name, "C-l")
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if self.screen(name).strip() == "ecograph>":
+                return
+            time.sleep(0.1)
+        self.fail("the screen was not cleared:\n" + self.screen(name))
+
+    def table_rows(self, screen):
+        return [line for line in screen.splitlines() if line.startswith("\u2502")]
 
     def stop(self, name):
         self.keys(name, ":quit", "Enter")
@@ -620,6 +768,125 @@ class ReplTest(Base):
             self.wait_for("third", "42")
         finally:
             self.stop("third")
+
+
+    def test_ctrl_c_cancels_the_running_query_and_keeps_the_session(self):
+        self.start("cancel", ["--timeout", "0"])
+        try:
+            self.keys("cancel", ":param name 'Turkey'", "Enter")
+            self.wait_for("cancel", "$name = 'Turkey'")
+            for endless in ("UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*) AS n;",
+                            "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b CREATE (:Scratch);"):
+                self.clear("cancel")
+                ticks = self.cpu_ticks("cancel")
+                self.keys("cancel", endless, "Enter")
+                self.wait_until_busy("cancel", ticks)
+                self.keys("cancel", "C-c")
+                self.wait_for("cancel", "query cancelled")
+            # The parameters survive, and the cancelled write left nothing.
+            self.clear("cancel")
+            self.keys("cancel", "RETURN $name AS name;", "Enter")
+            screen = self.wait_for("cancel", "1 row")
+            self.assertEqual(self.table_rows(screen)[1:], ["\u2502 'Turkey' \u2502"])
+            self.clear("cancel")
+            self.keys("cancel", "MATCH (s:Scratch) RETURN count(s) AS scratch;", "Enter")
+            screen = self.wait_for("cancel", "1 row")
+            self.assertEqual(self.table_rows(screen)[1:], ["\u2502 0       \u2502"])
+            # Ctrl-C while typing drops the line, not the session.
+            self.clear("cancel")
+            self.keys("cancel", "MATCH (n:Comp")
+            self.wait_for("cancel", "MATCH (n:Comp")
+            self.keys("cancel", "C-c")
+            self.wait_for("cancel", "^C")
+            self.keys("cancel", "RETURN 40 + 2 AS answer;", "Enter")
+            screen = self.wait_for("cancel", "1 row")
+            self.assertIn("\u2502 42     \u2502", screen)
+            self.assertNotIn("MATCH (n:CompRETURN", screen)
+        finally:
+            self.stop("cancel")
+
+    def test_non_ascii_input_without_a_locale(self):
+        self.start("utf8", keep_locale=False)
+        try:
+            self.keys("utf8", "RETURN '\u963f\u91cc\u5df4\u5df4' AS cjk, '\u0130stanbul' AS tr, "
+                              "size('\u0130stanbul') AS n;", "Enter")
+            screen = self.wait_for("utf8", "1 row")
+            self.assertIn("\u2502 '\u963f\u91cc\u5df4\u5df4' \u2502 '\u0130stanbul' \u2502 8 \u2502", screen)
+            self.clear("utf8")
+            self.keys("utf8", "UNWIND ['caf\u00e9', 'cafe', '\u0130stanbul', 'Istanbul'] AS w "
+                              "WITH w WHERE w CONTAINS '\u00e9' OR w STARTS WITH '\u0130' RETURN w;", "Enter")
+            screen = self.wait_for("utf8", "2 rows")
+            self.assertEqual(self.table_rows(screen)[1:],
+                             ["\u2502 'caf\u00e9'     \u2502", "\u2502 '\u0130stanbul' \u2502"])
+            # History keeps the characters too.
+            self.clear("utf8")
+            self.keys("utf8", "Up")
+            self.wait_for("utf8", "w CONTAINS '\u00e9' OR w STARTS WITH '\u0130'")
+            self.keys("utf8", "C-u")
+        finally:
+            self.stop("utf8")
+
+    def test_long_results_max_rows_and_pager(self):
+        self.start("long")
+        try:
+            self.keys("long", ":pager off", "Enter", "UNWIND range(1, 1005) AS x RETURN x;", "Enter")
+            screen = self.wait_for("long", "1005 rows")
+            self.assertIn("\u2026 5 more rows (:maxrows 0 shows all)", screen)
+            self.assertIn("\u2502 1000 \u2502", screen)
+            self.assertNotIn("\u2502 1001 \u2502", screen)
+            self.keys("long", ":maxrows 3", "Enter")
+            self.clear("long")
+            self.keys("long", "UNWIND range(1, 12) AS x RETURN x * 10 AS y;", "Enter")
+            screen = self.wait_for("long", "12 rows")
+            self.assertEqual(self.table_rows(screen)[1:], ["\u2502 10 \u2502", "\u2502 20 \u2502", "\u2502 30 \u2502"])
+            self.assertIn("\u2026 9 more rows (:maxrows 0 shows all)", screen)
+            if shutil.which("less") is None:
+                self.skipTest("less is not installed: the pager part is skipped")
+            # Taller than the terminal: through less -S, which starts at the top.
+            self.keys("long", ":pager on", "Enter", ":maxrows 0", "Enter")
+            self.clear("long")
+            self.keys("long", "UNWIND range(1, 200) AS x RETURN x * 7 AS z;", "Enter")
+            screen = self.wait_for("long", "\u2502 7    \u2502")
+            self.assertNotIn("200 rows", screen)
+            self.keys("long", "G")
+            screen = self.wait_for("long", "(END)")
+            self.assertIn("\u2502 1400 \u2502", screen)
+            self.assertIn("200 rows", screen)
+            self.keys("long", "q")
+            self.clear("long")
+            self.keys("long", "RETURN 'back' AS marker;", "Enter")
+            self.wait_for("long", "'back'")
+        finally:
+            self.stop("long")
+
+    def test_width_follows_the_terminal_and_wide_rows_turn_vertical(self):
+        self.start("wide")
+        query = "RETURN 'a fairly long text value number one' AS first, 'another long text' AS second;"
+        try:
+            self.keys("wide", query, "Enter")
+            screen = self.wait_for("wide", "1 row")
+            self.assertIn("\u2502 'a fairly long text value number one' \u2502 'another long text' \u2502", screen)
+            self.tmux("resize-window", "-t", "wide", "-x", "50", "-y", "50")
+            self.clear("wide")
+            self.keys("wide", query, "Enter")
+            screen = self.wait_for("wide", "1 row")
+            self.assertIn("\u2500[ row 1 ]", screen)
+            self.assertIn("first  \u2502 'a fairly long text value number one'", screen)
+            self.keys("wide", ":format table", "Enter")
+            self.clear("wide")
+            self.keys("wide", query, "Enter")
+            screen = self.wait_for("wide", "1 row")
+            top = [line for line in screen.splitlines() if line.startswith("\u250c")]
+            self.assertEqual(len(top), 1, screen)
+            self.assertTrue(top[0].endswith("\u2510") and len(top[0]) <= 50, top[0])
+            self.assertIn("\u2026", screen)
+            self.tmux("resize-window", "-t", "wide", "-x", "150", "-y", "50")
+            self.keys("wide", ":format vertical", "Enter")
+            self.clear("wide")
+            self.keys("wide", "RETURN 1 AS one;", "Enter")
+            self.wait_for("wide", "one \u2502 1")
+        finally:
+            self.stop("wide")
 
 
 class BenchTest(Base):
