@@ -10,6 +10,7 @@
 #include "cli/result_subgraph.h"
 #include "cli/statement_runner.h"
 #include "graph/render/diagram.h"
+#include "graph/subgraph_prune.h"
 #include "graph/subgraph_select.h"
 
 namespace ecograph::cli {
@@ -62,6 +63,10 @@ int RunRenderCommand(const Args& args) {
                                cxxopts::value<std::string>()->default_value("none"), "KEY")(
       "timeline",
       "One column per year (runs of empty years share one), companies at their first deal's year")(
+      "cap",
+      "Draw at most N nodes, leaving out the least relevant (farthest from --around, least "
+      "connected, smallest deals) with a note saying so; 0 = no cap",
+      cxxopts::value<size_t>()->default_value(std::to_string(graph::kDefaultNodeCap)), "N")(
       "max-nodes", "Refuse to draw more nodes than this",
       cxxopts::value<size_t>()->default_value("400"),
       "N")("title", "Diagram title (default: from the selection)", cxxopts::value<std::string>(),
@@ -117,6 +122,8 @@ int RunRenderCommand(const Args& args) {
     subgraph = SubgraphFromResult(*outcome.result, txn.get(), text);
     if (subgraph.nodes.empty())
       throw DataError("the query returned no nodes, relationships or paths");
+    // A title from what the result holds, never the query text.
+    subgraph.title = graph::DescribeSubgraph(subgraph);
   } else {
     graph::SubgraphFilter filter;
     filter.countries = ListOption(parsed, "country");
@@ -142,6 +149,7 @@ int RunRenderCommand(const Args& args) {
     subgraph = std::move(selected).value();
     if (subgraph.nodes.empty()) throw DataError("the selection is empty: nothing to draw");
   }
+  graph::PruneByRelevance(subgraph, parsed["cap"].as<size_t>(), txn.get());
   if (output.empty()) {
     bool binary =
         render.format == graph::DiagramFormat::kPng || render.format == graph::DiagramFormat::kPdf;
