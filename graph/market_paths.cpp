@@ -98,7 +98,8 @@ struct Route {
   // Time order: each hop takes its earliest dated deal not before the
   // previous hop's year; an undated hop does not constrain.
   bool in_time_order = false;
-  int32_t completed = 0;  // 0 = undated
+  int32_t started = 0;    // the first hop's earliest year; 0 = undated
+  int32_t completed = 0;  // the last dated hop's year; 0 = undated
   double amount = 0;
 };
 
@@ -218,33 +219,31 @@ class RouteFinder {
   bool Score(Route& route) const {
     int32_t last = 0;
     bool ordered = true;
+    std::vector<int32_t> earliest;  // per hop; 0 = undated
     for (const Step* step : route.steps) {
       std::optional<int32_t> chosen;
+      int32_t first = 0;
       for (const auto& [e, forward] : step->edges) {
         const int32_t year = topology_.YearOf(e);
-        if (year != 0 && year >= last && (!chosen || year < *chosen)) chosen = year;
+        if (year == 0) continue;
+        if (first == 0 || year < first) first = year;
+        if (year >= last && (!chosen || year < *chosen)) chosen = year;
       }
-      bool dated = false;
-      for (const auto& [e, forward] : step->edges) dated = dated || topology_.YearOf(e) != 0;
+      earliest.push_back(first);
       if (chosen) {
         last = *chosen;
-      } else if (dated) {
+      } else if (first != 0) {
         ordered = false;
       }
     }
     if (options_.in_time_order && !ordered) return false;
     route.in_time_order = ordered;
-    // The year the route completes: its last dated hop, earliest year.
-    int32_t completed = 0;
-    for (const Step* step : route.steps) {
-      int32_t earliest = 0;
-      for (const auto& [e, forward] : step->edges) {
-        const int32_t year = topology_.YearOf(e);
-        if (year != 0 && (earliest == 0 || year < earliest)) earliest = year;
-      }
-      if (earliest != 0) completed = ordered ? std::max(completed, earliest) : earliest;
+    route.started = earliest.front();
+    route.completed = 0;
+    for (int32_t year : earliest) {
+      if (year != 0) route.completed = ordered ? std::max(route.completed, year) : year;
     }
-    route.completed = ordered ? last : completed;
+    if (ordered && last != 0) route.completed = last;
     return true;
   }
 
@@ -466,9 +465,11 @@ storage::Result<MarketPathResult> TraceMarketPaths(storage::Transaction& txn,
     };
     std::stable_sort(routes.begin(), routes.end(), [&](const Route& a, const Route& b) {
       if (a.in_time_order != b.in_time_order) return a.in_time_order;
-      const int32_t ya = a.completed == 0 ? INT32_MAX : a.completed;
-      const int32_t yb = b.completed == 0 ? INT32_MAX : b.completed;
-      if (ya != yb) return ya < yb;
+      auto known = [](int32_t year) { return year == 0 ? INT32_MAX : year; };
+      if (known(a.started) != known(b.started)) return known(a.started) < known(b.started);
+      if (known(a.completed) != known(b.completed)) {
+        return known(a.completed) < known(b.completed);
+      }
       if (a.amount != b.amount) return a.amount > b.amount;
       return names_key(a) < names_key(b);
     });

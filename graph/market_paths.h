@@ -24,8 +24,8 @@
 // a hop that has an ACQUIRED or INVESTED_IN deal, so a mirror never makes a
 // second route. Routes rank by hops (fewer first), then time order (routes
 // whose hops can be dated without going backwards first), then the year the
-// route completes (earlier first; undated last), then total amount (larger
-// first), then names.
+// route starts (its first deal; earlier first; undated last), then the year
+// it completes, then total amount (larger first), then names.
 #include <cstdint>
 #include <optional>
 #include <string>
