@@ -477,7 +477,9 @@ storage::Result<MarketPathResult> TraceMarketPaths(storage::Transaction& txn,
       if (chosen.size() >= wanted) break;
       chosen.push_back(std::move(route));
     }
-    if (options.mode != MarketPathMode::kTopK) break;  // shortest length only
+    // Shortest modes: the shortest length that has a route (in time order,
+    // when asked) only.
+    if (options.mode != MarketPathMode::kTopK && !chosen.empty()) break;
   }
 
   // Materialize companies and deals.
