@@ -50,6 +50,9 @@ constexpr size_t kMaxLabelledEdges = 90;
 // osage places xlabels far from their edges; above this many edges its
 // labels are left to the tooltips.
 constexpr size_t kOsageMaxLabelledEdges = 30;
+// Above this many drawn edges, a drawing with a focus labels only the
+// focus's edges (the others keep their tooltips).
+constexpr size_t kFocusOnlyLabelsMinEdges = 30;
 // Above this many drawn edges, SUBSIDIARY_OF / AFFILIATE_OF edges that
 // mirror a drawn deal between the same two nodes are left out.
 constexpr size_t kMirrorFreeMinEdges = 40;
@@ -659,7 +662,8 @@ void SetGraphDefaults(Agraph_t* graph, const Drawing& drawing, const RenderOptio
       break;
     case LayoutEngine::kTwopi:
       set_graph("overlap", "prism");
-      set_graph("ranksep", "1.6");
+      // Around a focus: a wider first ring leaves room for the focus's labels.
+      set_graph("ranksep", drawing.focus ? "2.6 1.6" : "1.6");
       if (drawing.focus) set_graph("root", NodeName(*drawing.focus).c_str());
       break;
     case LayoutEngine::kAuto:
@@ -729,7 +733,11 @@ void AddEdge(Agraph_t* graph, const Drawing& drawing, const RelRecord& rel,
         rounds == drawing.rounds.end() ? std::vector<const RelRecord*>{&rel} : rounds->second;
     label = render_internal::RoundsLabel(group);
     // Timeline: the column already shows the year.
-    const std::string shown = drawing.edge_labels && drawing.unlabelled.count(rel.id) == 0
+    // Dense focused drawings label only the focus's own deals.
+    const bool focus_only = drawing.focus && drawing.edges.size() > kFocusOnlyLabelsMinEdges;
+    const bool about_focus = rel.src == drawing.focus || rel.dst == drawing.focus;
+    const std::string shown = drawing.edge_labels && drawing.unlabelled.count(rel.id) == 0 &&
+                                      (!focus_only || about_focus)
                                   ? render_internal::RoundsLabel(group, drawing.year_of.empty())
                                   : std::string();
     if (!shown.empty()) {

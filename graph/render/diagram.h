@@ -65,7 +65,8 @@ struct RenderOptions {
 // styled graph before layout, for feeding to any Graphviz tool. Above 90
 // drawn edges, edge labels are left out (they stay in the edge tooltips);
 // engines other than dot place them as xlabels beside their edge, dropping
-// those that would overlap. The Subgraph's focus node is highlighted and,
+// those that would overlap. The Subgraph's focus node is highlighted (above
+// 30 drawn edges only its own edges keep labels) and,
 // with kAuto above kAutoFocusRadialMinNodes drawn nodes, is the root of a
 // radial (twopi) layout; its notes are printed under the title.
 //
