@@ -31,6 +31,7 @@ constexpr Command kCommands[] = {
      RunExportCommand},
     {"render", "Draw a diagram of a filtered subgraph (svg, png, pdf, dot)", RunRenderCommand},
     {"path", "Trace market-entry paths between countries or companies", RunPathCommand},
+    {"search", "Find companies, countries, regions, industries by name or alias", RunSearchCommand},
     {"schema", "Labels, relationship types, property keys and indexes", RunSchemaCommand},
     {"stats", "Counts and size of the database", RunStatsCommand},
     {"check", "Verify the database's consistency", RunCheckCommand},

@@ -15,6 +15,7 @@ int RunImportCommand(const Args& args);
 int RunExportCommand(const Args& args);
 int RunRenderCommand(const Args& args);
 int RunPathCommand(const Args& args);
+int RunSearchCommand(const Args& args);
 int RunSchemaCommand(const Args& args);
 int RunStatsCommand(const Args& args);
 int RunCheckCommand(const Args& args);

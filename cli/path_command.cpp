@@ -61,11 +61,17 @@ int RunPathCommand(const Args& args) {
                                               cxxopts::value<uint32_t>()->default_value("6"), "N")(
       "years", "Only deals with A <= year <= B (A..B, A.., ..B)", cxxopts::value<std::string>(),
       "A..B")("all", "Every shortest path (up to --limit), not just one")(
-      "top", "The K shortest paths (not only the shortest length)", cxxopts::value<size_t>(), "K")(
+      "top",
+      "The K best distinct routes: fewest deals, then in time order, then earliest, then "
+      "largest amount",
+      cxxopts::value<size_t>(), "K")(
       "limit", "With --all: at most this many paths",
       cxxopts::value<size_t>()->default_value("100"),
       "N")("in-time-order", "Deal years never go backwards along a path")(
-      "render", "Also draw the paths (.svg .png .pdf .dot)", cxxopts::value<std::string>(), "FILE");
+      "render", "Also draw the paths (.svg .png .pdf .dot)", cxxopts::value<std::string>(), "FILE")(
+      "any-direction",
+      "Also follow deals against their direction (by default capital and control move from "
+      "investor to target and from parent to subsidiary)");
   auto parsed = ParseArguments(options, args);
   if (HandleHelp(parsed, options,
                  "  ecograph path --from China --to Turkey\n"
@@ -95,6 +101,7 @@ int RunPathCommand(const Args& args) {
   }
   path_options.limit = parsed["limit"].as<size_t>();
   path_options.in_time_order = parsed.count("in-time-order") > 0;
+  path_options.any_direction = parsed.count("any-direction") > 0;
 
   auto db = Database::Open(common, OpenMode::kReadFallback);
   auto topology = db->topology().Get();
@@ -102,7 +109,12 @@ int RunPathCommand(const Args& args) {
   const std::string from = parsed["from"].as<std::string>();
   const std::string to = parsed["to"].as<std::string>();
   auto traced = graph::TraceMarketPaths(*txn, *topology, from, to, path_options);
-  if (!traced.ok()) throw DataError(traced.status().message());
+  if (!traced.ok()) {
+    if (traced.status().code() == storage::StatusCode::kInvalidArgument) {
+      throw UsageError(traced.status().message());
+    }
+    throw DataError(traced.status().message());
+  }
   const graph::MarketPathResult& result = *traced;
 
   OutputFormat format = common.format.value_or(OutputFormat::kTable);
@@ -114,17 +126,24 @@ int RunPathCommand(const Args& args) {
       if (path_options.in_time_order) std::cout << " in time order";
       std::cout << ".\n";
     } else {
-      std::cout << result.paths.size() << " path" << (result.paths.size() == 1 ? "" : "s") << "\n";
+      std::cout << result.paths.size() << " route" << (result.paths.size() == 1 ? "" : "s")
+                << "\n";
       for (size_t path_idx = 0; path_idx < result.paths.size(); ++path_idx) {
         const graph::MarketPath& path = result.paths[path_idx];
-        std::cout << "  " << path_idx + 1 << ". [" << path.deals.size() << " deal"
-                  << (path.deals.size() == 1 ? "" : "s") << "] " << graph::FormatMarketPath(path)
+        std::cout << "  " << path_idx + 1 << ". [" << path.hops.size() << " hop"
+                  << (path.hops.size() == 1 ? "" : "s") << "] " << graph::FormatMarketPath(path)
                   << '\n';
+        const std::string reasons = graph::FormatMarketReasons(path);
+        if (!reasons.empty()) std::cout << "     " << reasons << '\n';
+      }
+      if (result.truncated) {
+        std::cout << "  (more than " << graph::kMaxRoutesPerLength
+                  << " candidate routes of one length: ranked the first ones only)\n";
       }
     }
   } else {
     query::QueryResult table;
-    table.columns = {"path", "hops", "companies", "countries", "deals", "chain"};
+    table.columns = {"path", "hops", "companies", "countries", "deals", "chain", "why"};
     for (size_t path_idx = 0; path_idx < result.paths.size(); ++path_idx) {
       const graph::MarketPath& path = result.paths[path_idx];
       query::ValueList companies, countries, deals;
@@ -133,12 +152,17 @@ int RunPathCommand(const Args& args) {
         countries.push_back(company.country.empty() ? Value::Null()
                                                     : Value::String(company.country));
       }
-      for (const auto& deal : path.deals) deals.push_back(DealValue(deal));
+      for (const auto& hop : path.hops) {
+        query::ValueList hop_deals;
+        for (const auto& deal : hop.deals) hop_deals.push_back(DealValue(deal));
+        deals.push_back(Value::List(std::move(hop_deals)));
+      }
       table.rows.push_back({Value::Int(static_cast<int64_t>(path_idx + 1)),
-                            Value::Int(static_cast<int64_t>(path.deals.size())),
+                            Value::Int(static_cast<int64_t>(path.hops.size())),
                             Value::List(std::move(companies)), Value::List(std::move(countries)),
                             Value::List(std::move(deals)),
-                            Value::String(graph::FormatMarketPath(path))});
+                            Value::String(graph::FormatMarketPath(path)),
+                            Value::String(graph::FormatMarketReasons(path))});
     }
     PrintOptions print;
     print.format = format;
@@ -150,6 +174,7 @@ int RunPathCommand(const Args& args) {
     if (result.paths.empty()) throw DataError("no path to render");
     graph::RenderOptions render_options;
     render_options.title = "From " + result.from.name + " to " + result.to.name;
+    render_options.country_in_labels = true;
     storage::Status status = graph::RenderToFile(result.subgraph, file, render_options, txn.get());
     if (!status.ok()) throw DataError("render failed: " + status.message());
     std::cerr << "wrote " << file << '\n';

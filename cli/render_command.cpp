@@ -11,6 +11,7 @@
 #include "cli/statement_runner.h"
 #include "graph/io/output_file.h"
 #include "graph/render/diagram.h"
+#include "graph/subgraph_prune.h"
 #include "graph/subgraph_select.h"
 
 namespace ecograph::cli {
@@ -64,6 +65,10 @@ int RunRenderCommand(const Args& args) {
                                cxxopts::value<std::string>()->default_value("none"), "KEY")(
       "timeline",
       "One column per year (runs of empty years share one), companies at their first deal's year")(
+      "cap",
+      "Draw at most N nodes, leaving out the least relevant (farthest from --around, least "
+      "connected, smallest deals) with a note saying so; 0 = no cap",
+      cxxopts::value<size_t>()->default_value(std::to_string(graph::kDefaultNodeCap)), "N")(
       "max-nodes", "Refuse to draw more nodes than this",
       cxxopts::value<size_t>()->default_value("400"),
       "N")("title", "Diagram title (default: from the selection)", cxxopts::value<std::string>(),
@@ -128,6 +133,8 @@ int RunRenderCommand(const Args& args) {
     subgraph = SubgraphFromResult(*outcome.result, txn.get(), text);
     if (subgraph.nodes.empty())
       throw DataError("the query returned no nodes, relationships or paths");
+    // A title from what the result holds, never the query text.
+    subgraph.title = graph::DescribeSubgraph(subgraph);
   } else {
     graph::SubgraphFilter filter;
     filter.countries = ListOption(parsed, "country");
@@ -153,6 +160,7 @@ int RunRenderCommand(const Args& args) {
     subgraph = std::move(selected).value();
     if (subgraph.nodes.empty()) throw DataError("the selection is empty: nothing to draw");
   }
+  graph::PruneByRelevance(subgraph, parsed["cap"].as<size_t>(), txn.get());
   if (output.empty()) {
     bool binary =
         render.format == graph::DiagramFormat::kPng || render.format == graph::DiagramFormat::kPdf;

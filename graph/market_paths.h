@@ -1,18 +1,31 @@
 #pragma once
-// Market path tracing: chains of deals from a company or market to another.
+// Market path tracing: routes of deals by which capital or control moved
+// from a company or market to another.
 //
-// An endpoint is a Company (by name), a Country (by name or ISO code) or a
-// Region (a Region node, or the `region` property of Country nodes). Exact
-// names win over case-insensitive ones; at one level Country beats Region
-// beats Company.
+// An endpoint is a Company, a Country (by name, alias or ISO code) or a
+// Region (a Region node, or the `region` property of Country nodes), named
+// as graph/name_resolver.h describes (aliases, case and accents ignored,
+// unambiguous partial names accepted). At one match tier Country beats
+// Region beats Company.
 //   from a market = companies HEADQUARTERED_IN it (for a Region: in any of
 //                   its countries, via IN_REGION or Country.region);
-//   to a market   = companies HEADQUARTERED_IN or OPERATES_IN it.
-// Capital flows from investor to target, so ACQUIRED and INVESTED_IN are
-// followed src -> dst, SUBSIDIARY_OF backward (parent -> subsidiary), and
-// PARTNERED_WITH both ways; other `via` types are followed src -> dst.
-// Every path has at least one deal; a path ends at the first target company
-// it reaches and never repeats a company.
+//   to a market   = companies HEADQUARTERED_IN it, else OPERATES_IN it; the
+//                   reason is reported per path (MarketReason).
+// Deals are followed in their direction (investor -> target: ACQUIRED,
+// INVESTED_IN, PARTNERED_WITH as stored, other `via` types src -> dst),
+// SUBSIDIARY_OF from parent to subsidiary; `any_direction` also follows
+// every type against its direction.
+//
+// A route is a sequence of distinct companies; every path has at least one
+// hop, ends at the first target company it reaches, and passes through no
+// other source or target company. All deals between two consecutive
+// companies form one hop (rounds of one investment, an acquisition and its
+// SUBSIDIARY_OF mirror); a SUBSIDIARY_OF / AFFILIATE_OF deal is dropped from
+// a hop that has an ACQUIRED or INVESTED_IN deal, so a mirror never makes a
+// second route. Routes rank by hops (fewer first), then time order (routes
+// whose hops can be dated without going backwards first), then the year the
+// route starts (its first deal; earlier first; undated last), then the year
+// it completes, then total amount (larger first), then names.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,14 +42,16 @@ enum class MarketPathMode { kShortest, kAllShortest, kTopK };
 
 struct MarketPathOptions {
   // Deal types; empty = ACQUIRED, INVESTED_IN, PARTNERED_WITH, SUBSIDIARY_OF.
+  // Names compare case-insensitively.
   std::vector<std::string> via;
   uint32_t max_hops = 6;
   std::optional<int32_t> year_from;  // inclusive; deals without a year fail a range
   std::optional<int32_t> year_to;
   MarketPathMode mode = MarketPathMode::kShortest;
-  size_t k = 5;                // kTopK: number of paths
-  size_t limit = 100;          // kAllShortest: at most this many paths
-  bool in_time_order = false;  // deal years never decrease along a path
+  size_t k = 5;                // kTopK: number of routes
+  size_t limit = 100;          // kAllShortest: at most this many routes
+  bool in_time_order = false;  // keep only routes whose hops can be dated in order
+  bool any_direction = false;  // also follow deals against their direction
 };
 
 enum class EndpointKind { kCompany, kCountry, kRegion };
@@ -62,9 +77,25 @@ struct MarketDeal {
   std::optional<double> stake_pct;  // percent (0-100)
 };
 
-struct MarketPath {
-  std::vector<MarketCompany> companies;  // companies.size() == deals.size() + 1
+// Every deal between two consecutive companies of a route, by type order
+// then year.
+struct MarketHop {
   std::vector<MarketDeal> deals;
+};
+
+// Why an end company counts as in its market.
+enum class MarketReason { kCompany, kHeadquartered, kOperatesIn };
+
+struct MarketPath {
+  std::vector<MarketCompany> companies;  // companies.size() == hops.size() + 1
+  std::vector<MarketHop> hops;
+  // One deal per hop, hops[i].deals.front() (control first, then earliest):
+  // the relationship a path value of the route uses.
+  std::vector<MarketDeal> deals;
+  MarketReason from_reason = MarketReason::kCompany;
+  MarketReason to_reason = MarketReason::kCompany;
+  std::string to_place;  // kOperatesIn: the market country it operates in
+  bool in_time_order = false;
   std::vector<storage::NodeId> node_ids() const;
 };
 
@@ -72,8 +103,13 @@ struct MarketPathResult {
   MarketEndpoint from;
   MarketEndpoint to;
   std::vector<MarketPath> paths;
-  Subgraph subgraph;  // every node and relationship on the paths
+  Subgraph subgraph;  // every company and deal on the paths
+  // True when a route length had more candidates than the enumeration cap
+  // (kMaxRoutesPerLength) and the ranking saw only the first ones.
+  bool truncated = false;
 };
+
+inline constexpr size_t kMaxRoutesPerLength = 200000;
 
 // Errors: kNotFound for an unknown endpoint name (the message lists close
 // matches), kInvalidArgument for a `via` type that does not exist, storage
@@ -88,8 +124,12 @@ storage::Result<MarketEndpoint> ResolveMarketEndpoint(storage::Transaction& txn,
                                                       std::string_view name);
 
 // "Alibaba Group (China) -[ACQUIRED 2018, $728M, 75%]-> Trendyol (Turkey)";
-// a deal followed against its direction is drawn "<-[...]-".
+// a hop of several deals: "-[INVESTED_IN 2017 ($1.1B), 2018 ($1.1B)]->" and
+// types joined by "; ". A deal followed against its direction: "<-[...]-".
 std::string FormatMarketPath(const MarketPath& path);
+// "Alibaba Group is headquartered in China; Lazada Group operates in
+// Indonesia (headquartered in Singapore)"; "" for company endpoints.
+std::string FormatMarketReasons(const MarketPath& path);
 // "$728M", "$1.5B", "$900K", "$12".
 std::string FormatUsd(double amount);
 

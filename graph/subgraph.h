@@ -1,6 +1,7 @@
 #pragma once
 // Subgraph: a set of nodes and relationships taken from the store, the unit
 // that render, export and path search hand to each other.
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -10,7 +11,12 @@
 namespace ecograph::graph {
 
 struct Subgraph {
-  std::string title;  // names the filter or query it came from
+  std::string title;  // names the filter it came from (never raw query text)
+  // The node the selection is centred on (render --around); diagrams
+  // highlight it and lay out around it.
+  std::optional<storage::NodeId> focus;
+  // Footnotes for diagrams, e.g. what pruning left out.
+  std::vector<std::string> notes;
   std::vector<storage::NodeRecord> nodes;
   std::vector<storage::RelRecord> rels;
 

@@ -7,6 +7,8 @@
 #include <set>
 #include <string_view>
 
+#include "graph/name_resolver.h"
+
 namespace ecograph::graph {
 
 using storage::Direction;
@@ -93,70 +95,50 @@ Result<std::vector<storage::AdjacencyEntry>> Adjacent(storage::Transaction& txn,
   return entries;
 }
 
-std::string Suggestions(const std::vector<std::string>& names, std::string_view term) {
-  const std::string lower_term = Lower(term);
-  std::vector<std::string> close;
-  for (const std::string& name : names) {
-    const std::string lower = Lower(name);
-    if (lower_term.empty()) continue;
-    if (lower.find(lower_term) != std::string::npos ||
-        (lower.size() >= 3 && lower_term.find(lower) != std::string::npos) ||
-        lower.substr(0, 3) == lower_term.substr(0, 3)) {
-      close.push_back(name);
-    }
-    if (close.size() == 5) break;
-  }
-  if (close.empty()) return "";
-  std::string out = " (did you mean ";
-  for (size_t idx = 0; idx < close.size(); ++idx) {
-    if (idx > 0) out += idx + 1 == close.size() ? " or " : ", ";
-    out += "'" + close[idx] + "'";
-  }
-  return out + "?)";
-}
-
 struct Places {
   std::set<NodeId> countries;
   std::vector<std::string> names;  // canonical names, in filter order
 };
 
+// A filter term names every node of its best match tier (a partial term
+// may widen to several, e.g. "Asia" to four regions); none is an error
+// with close names.
+Result<std::vector<const NamedEntry*>> MatchTerm(const NameIndex& index, const std::string& term,
+                                                 const std::string& what) {
+  std::vector<NameMatch> matches = index.Lookup(term, /*allow_partial=*/true);
+  if (matches.empty()) {
+    return Status::Error(StatusCode::kNotFound,
+                         "unknown " + what + " '" + term + "'" + index.DidYouMean(term));
+  }
+  // An exact Country beats a Region of the same tier.
+  const bool any_country = std::any_of(matches.begin(), matches.end(), [](const NameMatch& m) {
+    return m.entry->label == "Country";
+  });
+  std::vector<const NamedEntry*> out;
+  for (const NameMatch& match : matches) {
+    if (any_country && match.tier == MatchTier::kExact && match.entry->label != "Country") continue;
+    out.push_back(match.entry);
+  }
+  return out;
+}
+
 Result<Places> ResolvePlaces(storage::Transaction& txn, const std::vector<std::string>& terms) {
   Places places;
   if (terms.empty()) return places;
-  auto countries = ReadLabel(txn, "Country");
-  if (!countries.ok()) return countries.status();
-  auto regions = ReadLabel(txn, "Region");
-  if (!regions.ok()) return regions.status();
+  auto index = NameIndex::Build(txn, {"Country", "Region"});
+  if (!index.ok()) return index.status();
   for (const std::string& term : terms) {
-    const std::string lower = Lower(term);
-    bool found = false;
-    for (const NodeRecord& country : countries.value()) {
-      if (Lower(StringProperty(country, "name")) == lower ||
-          Lower(StringProperty(country, "iso2")) == lower) {
-        places.countries.insert(country.id);
-        places.names.push_back(StringProperty(country, "name"));
-        found = true;
-        break;
+    auto matched = MatchTerm(index.value(), term, "country (name, alias or ISO code) or region");
+    if (!matched.ok()) return matched.status();
+    for (const NamedEntry* entry : matched.value()) {
+      places.names.push_back(entry->name);
+      if (entry->label == "Country") {
+        places.countries.insert(entry->id);
+        continue;
       }
-    }
-    if (found) continue;
-    for (const NodeRecord& region : regions.value()) {
-      if (Lower(StringProperty(region, "name")) != lower) continue;
-      auto members = Adjacent(txn, region.id, Direction::kIncoming, {"IN_REGION"});
+      auto members = Adjacent(txn, entry->id, Direction::kIncoming, {"IN_REGION"});
       if (!members.ok()) return members.status();
-      for (const auto& entry : members.value()) places.countries.insert(entry.neighbor);
-      places.names.push_back(StringProperty(region, "name"));
-      found = true;
-      break;
-    }
-    if (!found) {
-      std::vector<std::string> names;
-      for (const NodeRecord& node : countries.value())
-        names.push_back(StringProperty(node, "name"));
-      for (const NodeRecord& node : regions.value()) names.push_back(StringProperty(node, "name"));
-      return Status::Error(StatusCode::kNotFound,
-                           "no Country (by name or ISO code) or Region named '" + term + "'" +
-                               Suggestions(names, term));
+      for (const auto& member : members.value()) places.countries.insert(member.neighbor);
     }
   }
   return places;
@@ -171,43 +153,24 @@ Result<Industries> ResolveIndustries(storage::Transaction& txn,
                                      const std::vector<std::string>& terms) {
   Industries industries;
   if (terms.empty()) return industries;
-  auto all = ReadLabel(txn, "Industry");
-  if (!all.ok()) return all.status();
+  auto index = NameIndex::Build(txn, {"Industry"});
+  if (!index.ok()) return index.status();
   for (const std::string& term : terms) {
-    const std::string lower = Lower(term);
-    const auto it = std::find_if(all.value().begin(), all.value().end(), [&](const auto& node) {
-      return Lower(StringProperty(node, "name")) == lower;
-    });
-    if (it == all.value().end()) {
-      std::vector<std::string> names;
-      for (const NodeRecord& node : all.value()) names.push_back(StringProperty(node, "name"));
-      return Status::Error(StatusCode::kNotFound,
-                           "no Industry named '" + term + "'" + Suggestions(names, term));
+    auto matched = MatchTerm(index.value(), term, "industry");
+    if (!matched.ok()) return matched.status();
+    for (const NamedEntry* entry : matched.value()) {
+      if (industries.ids.insert(entry->id).second) industries.names.push_back(entry->name);
     }
-    industries.ids.insert(it->id);
-    industries.names.push_back(StringProperty(*it, "name"));
   }
   return industries;
 }
 
 Result<NodeRecord> FindCompany(storage::Transaction& txn, const std::string& name) {
-  if (txn.HasIndex("Company", "name")) {
-    std::unique_ptr<storage::NodeIdIterator> ids = txn.IndexSeek(
-        "Company", "name", storage::IndexBound{name, true}, storage::IndexBound{name, true});
-    NodeId id = 0;
-    if (ids->Next(&id)) return ReadNode(txn, id);
-    if (!ids->status().ok()) return ids->status();
-  }
-  auto companies = ReadLabel(txn, "Company");
-  if (!companies.ok()) return companies.status();
-  const std::string lower = Lower(name);
-  std::vector<std::string> names;
-  for (const NodeRecord& company : companies.value()) {
-    if (Lower(StringProperty(company, "name")) == lower) return company;
-    names.push_back(StringProperty(company, "name"));
-  }
-  return Status::Error(StatusCode::kNotFound,
-                       "no Company named '" + name + "'" + Suggestions(names, name));
+  auto index = NameIndex::Build(txn, {"Company"});
+  if (!index.ok()) return index.status();
+  auto match = ResolveOne(index.value(), "company", name);
+  if (!match.ok()) return match.status();
+  return ReadNode(txn, match.value().entry->id);
 }
 
 std::string DealNoun(const std::string& type) {
@@ -425,6 +388,7 @@ Result<Subgraph> SelectSubgraph(storage::Transaction& txn, const SubgraphFilter&
     auto centre = FindCompany(txn, *filter.around);
     if (!centre.ok()) return centre.status();
     centre_name = StringProperty(centre.value(), "name");
+    collector.subgraph().focus = centre.value().id;
     if (Status status = collector.AddNode(centre.value().id); !status.ok()) return status;
     std::set<NodeId> visited = {centre.value().id};
     std::vector<NodeId> frontier = {centre.value().id};

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -46,10 +47,19 @@ constexpr size_t kTimelineWrapWidth = 14;
 // Above this many drawn edges, edge labels crowd the layout and overlap one
 // another; they are left to the edge tooltips.
 constexpr size_t kMaxLabelledEdges = 90;
+// osage places xlabels far from their edges; above this many edges its
+// labels are left to the tooltips.
+constexpr size_t kOsageMaxLabelledEdges = 30;
+// Above this many drawn edges, a drawing with a focus labels only the
+// focus's edges (the others keep their tooltips).
+constexpr size_t kFocusOnlyLabelsMinEdges = 30;
+// Above this many drawn edges, SUBSIDIARY_OF / AFFILIATE_OF edges that
+// mirror a drawn deal between the same two nodes are left out.
+constexpr size_t kMirrorFreeMinEdges = 40;
 // A dot hub with more than kLeavesPerRank leaf neighbours gets its leaves
 // staggered over up to kMaxStaggerRanks ranks (what Graphviz's `unflatten -l`
 // does), so one rank does not grow into a very tall column.
-constexpr size_t kLeavesPerRank = 20;
+constexpr size_t kLeavesPerRank = 10;
 constexpr size_t kMaxStaggerRanks = 3;
 
 // ---- the drawing, decided before any Graphviz call ------------------------
@@ -80,6 +90,15 @@ struct Drawing {
   // SUBSIDIARY_OF / AFFILIATE_OF edges that repeat a deal edge between the
   // same two nodes; their label would duplicate the deal's.
   std::set<storage::RelId> unlabelled;
+  // Rounds: the lowest-id relationship of each (src, dst, type) group of two
+  // or more stands for all of them (one edge, RoundsLabel); the others are
+  // not in `edges`.
+  std::map<storage::RelId, std::vector<const RelRecord*>> rounds;
+  std::optional<NodeId> focus;  // drawn focus node
+  std::vector<std::string> notes;
+  bool legend = true;
+  // Headquarters country per company (country_in_labels).
+  std::map<NodeId, std::string> country_label;
 };
 
 bool HasLabel(const NodeRecord& node, std::string_view label) {
@@ -253,10 +272,18 @@ void AssignYears(Drawing& drawing) {
   }
 }
 
-LayoutEngine ChooseEngine(const RenderOptions& options, size_t drawn_nodes) {
+LayoutEngine ChooseEngine(const RenderOptions& options, size_t drawn_nodes, bool focused) {
   if (options.engine != LayoutEngine::kAuto) return options.engine;
-  if (options.timeline || drawn_nodes <= kAutoDotMaxNodes) return LayoutEngine::kDot;
+  if (focused && !options.timeline && options.cluster_by == ClusterBy::kNone &&
+      drawn_nodes > kAutoFocusRadialMinNodes) {
+    return LayoutEngine::kTwopi;
+  }
   const bool clustered = options.cluster_by != ClusterBy::kNone;
+  // dot stacks many clusters into one tall column; osage packs them in a grid.
+  if (clustered && !options.timeline && drawn_nodes > kAutoOsageMinNodes) {
+    return LayoutEngine::kOsage;
+  }
+  if (options.timeline || drawn_nodes <= kAutoDotMaxNodes) return LayoutEngine::kDot;
   if (clustered) return LayoutEngine::kOsage;
   if (drawn_nodes <= kAutoNeatoMaxNodes) return LayoutEngine::kNeato;
   return LayoutEngine::kSfdp;
@@ -355,11 +382,46 @@ Result<Drawing> PlanDrawing(const Subgraph& subgraph, const RenderOptions& optio
       drawing.unlabelled.insert(rel->id);
     }
   }
+  if (!options.timeline) {
+    std::map<std::tuple<NodeId, NodeId, std::string>, const RelRecord*> first_of;
+    std::vector<const RelRecord*> merged;
+    for (const RelRecord* rel : drawing.edges) {
+      const auto [it, inserted] = first_of.emplace(std::make_tuple(rel->src, rel->dst, rel->type), rel);
+      if (inserted) {
+        merged.push_back(rel);
+        continue;
+      }
+      auto& group = drawing.rounds[it->second->id];
+      if (group.empty()) group.push_back(it->second);
+      group.push_back(rel);
+    }
+    drawing.edges = std::move(merged);
+  }
+  // Dense drawings: an ownership mirror of a drawn deal adds only clutter.
+  if (drawing.edges.size() > kMirrorFreeMinEdges) {
+    std::erase_if(drawing.edges,
+                  [&](const RelRecord* rel) { return drawing.unlabelled.count(rel->id) > 0; });
+  }
   drawing.edge_labels = drawing.edges.size() <= kMaxLabelledEdges;
 
   AssignClusters(subgraph, options, lookup, drawing);
   if (options.timeline) AssignYears(drawing);
-  drawing.engine = ChooseEngine(options, drawing.drawn.size());
+  if (subgraph.focus && drawing.drawn.count(*subgraph.focus)) drawing.focus = subgraph.focus;
+  drawing.notes = subgraph.notes;
+  drawing.legend = options.legend;
+  if (options.country_in_labels) {
+    GroupFinder finder(subgraph, drawing.nodes, lookup);
+    for (NodeId id : drawing.drawn) {
+      if (!HasLabel(*drawing.nodes.at(id), "Company")) continue;
+      if (auto country = finder.Target(id, "HEADQUARTERED_IN", "Country")) {
+        drawing.country_label[id] = render_internal::DisplayName(*country);
+      }
+    }
+  }
+  drawing.engine = ChooseEngine(options, drawing.drawn.size(), drawing.focus.has_value());
+  if (drawing.engine == LayoutEngine::kOsage && drawing.edges.size() > kOsageMaxLabelledEdges) {
+    drawing.edge_labels = false;
+  }
   if (drawing.engine == LayoutEngine::kCirco && drawing.drawn.size() > kCircoMaxNodes) {
     return Status::Error(StatusCode::kInvalidArgument,
                          "circo is too slow for " + std::to_string(drawing.drawn.size()) +
@@ -431,7 +493,8 @@ std::string WrappedHtml(std::string_view text, size_t width) {
   return html;
 }
 
-std::string NodeLabelHtml(const NodeRecord& node, NodeKind kind, size_t wrap_width) {
+std::string NodeLabelHtml(const NodeRecord& node, NodeKind kind, size_t wrap_width,
+                          const std::string& country, bool focus) {
   std::string name = render_internal::DisplayName(node);
   if (kind == NodeKind::kCountry) {
     const auto iso = node.properties.find("iso2");
@@ -441,54 +504,90 @@ std::string NodeLabelHtml(const NodeRecord& node, NodeKind kind, size_t wrap_wid
     }
   }
   std::string html = "<FONT POINT-SIZE=\"";
-  html += render_internal::StyleOf(kind).fontsize;
+  html += focus ? "14" : render_internal::StyleOf(kind).fontsize;
   html += "\">";
-  if (kind == NodeKind::kGroup) {
+  if (kind == NodeKind::kGroup || focus) {
     html += "<B>" + WrappedHtml(name, wrap_width) + "</B>";
   } else {
     html += WrappedHtml(name, wrap_width);
   }
-  return html + "</FONT>";
-}
-
-std::string TitleHtml(const Drawing& drawing) {
-  std::string html = "<FONT POINT-SIZE=\"16\"><B>";
-  html += render_internal::HtmlEscape(drawing.title.empty() ? "Ecosystem" : drawing.title);
-  html += "</B></FONT><BR/><FONT POINT-SIZE=\"10\" COLOR=\"#555555\">";
-  html += std::to_string(drawing.drawn.size()) + " nodes \xC2\xB7 " +
-          std::to_string(drawing.edges.size()) + " relationships</FONT>";
+  html += "</FONT>";
+  if (!country.empty()) {
+    html += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#495057\">" + WrappedHtml(country, wrap_width) +
+            "</FONT>";
+  }
   return html;
 }
 
-std::string LegendHtml(const Drawing& drawing) {
+// One legend entry: a sample swatch (node) or line (edge) and its text.
+struct LegendEntry {
+  std::string sample_cell;  // a <TD> element
+  std::string text;
+};
+
+std::vector<LegendEntry> LegendEntries(const Drawing& drawing) {
   std::set<NodeKind> node_kinds;
   for (NodeId id : drawing.drawn) node_kinds.insert(drawing.kinds.at(id));
   std::set<EdgeKind> edge_kinds;
   for (const RelRecord* rel : drawing.edges) {
     edge_kinds.insert(render_internal::ClassifyEdge(rel->type));
   }
-  std::string html =
-      "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">"
-      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>";
+  std::vector<LegendEntry> entries;
   for (NodeKind kind : node_kinds) {
     const auto& style = render_internal::StyleOf(kind);
-    html += "<TR><TD BORDER=\"1\" COLOR=\"";
-    html += style.border;
-    html += "\" BGCOLOR=\"";
-    html += style.fill;
-    html += "\" WIDTH=\"34\" HEIGHT=\"14\"> </TD><TD ALIGN=\"LEFT\">";
-    html += style.legend;
-    html += std::string(" <FONT COLOR=\"#868E96\">(") + style.shape + ")</FONT></TD></TR>";
+    entries.push_back({std::string("<TD BORDER=\"1\" COLOR=\"") + style.border + "\" BGCOLOR=\"" +
+                           style.fill + "\" WIDTH=\"18\" HEIGHT=\"9\" FIXEDSIZE=\"TRUE\"> </TD>",
+                       style.legend});
   }
   for (EdgeKind kind : edge_kinds) {
     const auto& style = render_internal::StyleOf(kind);
-    html += "<TR><TD><FONT COLOR=\"";
-    html += style.color;
-    html += "\">";
-    html += style.sample;
-    html += "</FONT></TD><TD ALIGN=\"LEFT\">";
-    html += style.legend;
-    html += "</TD></TR>";
+    entries.push_back({std::string("<TD><FONT COLOR=\"") + style.color + "\">" + style.sample +
+                           "</FONT></TD>",
+                       style.legend});
+  }
+  return entries;
+}
+
+// The legend as a strip of rows under the title: it takes no part in the
+// layout, and small diagrams get fewer entries per row so the strip stays
+// about as wide as the drawing.
+std::string LegendHtml(const Drawing& drawing) {
+  const std::vector<LegendEntry> entries = LegendEntries(drawing);
+  if (entries.empty()) return "";
+  const size_t per_row = drawing.drawn.size() <= 8 ? 3 : drawing.drawn.size() <= 30 ? 4 : 6;
+  std::string html =
+      "<TABLE BORDER=\"1\" COLOR=\"#DEE2E6\" STYLE=\"ROUNDED\" CELLBORDER=\"0\" "
+      "CELLSPACING=\"2\" CELLPADDING=\"1\">";
+  for (size_t start = 0; start < entries.size(); start += per_row) {
+    html += "<TR>";
+    for (size_t idx = start; idx < start + per_row; ++idx) {
+      if (idx < entries.size()) {
+        html += entries[idx].sample_cell;
+        html += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#495057\">" +
+                render_internal::HtmlEscape(entries[idx].text) + "</FONT></TD>";
+      } else {
+        html += "<TD></TD><TD></TD>";
+      }
+    }
+    html += "</TR>";
+  }
+  return html + "</TABLE>";
+}
+
+std::string TitleHtml(const Drawing& drawing) {
+  std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\"><TR><TD>";
+  html += "<FONT POINT-SIZE=\"16\"><B>";
+  html += WrappedHtml(drawing.title.empty() ? "Ecosystem" : drawing.title, 90);
+  html += "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"#555555\">";
+  html += std::to_string(drawing.drawn.size()) + " nodes \xC2\xB7 " +
+          std::to_string(drawing.edges.size()) + " relationships</FONT></TD></TR>";
+  for (const std::string& note : drawing.notes) {
+    html += "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#868E96\"><I>" + WrappedHtml(note, 110) +
+            "</I></FONT></TD></TR>";
+  }
+  if (drawing.legend && !drawing.drawn.empty()) {
+    const std::string legend = LegendHtml(drawing);
+    if (!legend.empty()) html += "<TR><TD>" + legend + "</TD></TR>";
   }
   return html + "</TABLE>";
 }
@@ -512,6 +611,7 @@ void SetGraphDefaults(Agraph_t* graph, const Drawing& drawing, const RenderOptio
   set_graph("bgcolor", "white");
   set_graph("pad", "0.3");
   set_graph("outputorder", "edgesfirst");
+  if (drawing.engine != LayoutEngine::kDot) set_graph("forcelabels", "false");
   const bool routed =
       drawing.engine == LayoutEngine::kDot || drawing.drawn.size() <= kSplineMaxNodes ||
       (drawing.engine == LayoutEngine::kOsage && drawing.drawn.size() <= kOsageSplineMaxNodes);
@@ -549,7 +649,7 @@ void SetGraphDefaults(Agraph_t* graph, const Drawing& drawing, const RenderOptio
     case LayoutEngine::kOsage: {
       // Top-level clusters (and loose nodes, and the legend) in a grid of
       // about sqrt(n) by sqrt(n); nested clusters inherit the same packing.
-      size_t items = drawing.top_clusters.size() + (options.legend ? 1 : 0);
+      size_t items = drawing.top_clusters.size();
       for (NodeId id : drawing.drawn) items += drawing.cluster_of.count(id) == 0 ? 1 : 0;
       size_t columns = 1;
       while (columns * columns < items) ++columns;
@@ -562,7 +662,9 @@ void SetGraphDefaults(Agraph_t* graph, const Drawing& drawing, const RenderOptio
       break;
     case LayoutEngine::kTwopi:
       set_graph("overlap", "prism");
-      set_graph("ranksep", "1.6");
+      // Around a focus: a wider first ring leaves room for the focus's labels.
+      set_graph("ranksep", drawing.focus ? "2.6 1.6" : "1.6");
+      if (drawing.focus) set_graph("root", NodeName(*drawing.focus).c_str());
       break;
     case LayoutEngine::kAuto:
       break;
@@ -582,13 +684,17 @@ void AddNode(Agraph_t* graph, Agraph_t* parent, const Drawing& drawing, NodeId i
   const auto& style = render_internal::StyleOf(kind);
   const std::string name = NodeName(id);
   Agnode_t* node = agnode(parent, const_cast<char*>(name.c_str()), 1);
+  const bool focus = drawing.focus == id;
+  const auto country = drawing.country_label.find(id);
   SetHtml(graph, node, "label",
-          NodeLabelHtml(record, kind, drawing.year_of.empty() ? kWrapWidth : kTimelineWrapWidth));
+          NodeLabelHtml(record, kind, drawing.year_of.empty() ? kWrapWidth : kTimelineWrapWidth,
+                        country == drawing.country_label.end() ? "" : country->second, focus));
   Set(node, "shape", style.shape);
-  Set(node, "style", style.style);
+  Set(node, "style", focus ? std::string(style.style) + ",bold" : style.style);
   Set(node, "fillcolor", style.fill);
-  Set(node, "color", style.border);
-  Set(node, "penwidth", style.penwidth);
+  // The focus: a thick red ring, whatever its kind.
+  Set(node, "color", focus ? "#C92A2A" : style.border);
+  Set(node, "penwidth", focus ? "4" : style.penwidth);
   Set(node, "tooltip", Plain(render_internal::DisplayName(record)));
 }
 
@@ -622,15 +728,25 @@ void AddEdge(Agraph_t* graph, const Drawing& drawing, const RelRecord& rel,
   Set(edge, "arrowsize", style.arrowsize);
   std::string label;
   if (kind != EdgeKind::kContext) {
-    label = render_internal::DealLabel(rel);
+    const auto rounds = drawing.rounds.find(rel.id);
+    const std::vector<const RelRecord*> group =
+        rounds == drawing.rounds.end() ? std::vector<const RelRecord*>{&rel} : rounds->second;
+    label = render_internal::RoundsLabel(group);
     // Timeline: the column already shows the year.
-    const std::string shown = drawing.edge_labels && drawing.unlabelled.count(rel.id) == 0
-                                  ? render_internal::DealLabel(rel, drawing.year_of.empty())
+    // Dense focused drawings label only the focus's own deals.
+    const bool focus_only = drawing.focus && drawing.edges.size() > kFocusOnlyLabelsMinEdges;
+    const bool about_focus = rel.src == drawing.focus || rel.dst == drawing.focus;
+    const std::string shown = drawing.edge_labels && drawing.unlabelled.count(rel.id) == 0 &&
+                                      (!focus_only || about_focus)
+                                  ? render_internal::RoundsLabel(group, drawing.year_of.empty())
                                   : std::string();
     if (!shown.empty()) {
       // Timeline: xlabels are placed after ranking, so labels do not widen
       // the year columns.
-      Set(edge, drawing.year_of.empty() ? "label" : "xlabel", shown);
+      // Non-dot engines: xlabels sit beside their edge and are dropped
+      // where they would overlap (forcelabels=false); the tooltip keeps them.
+      const bool xlabel = !drawing.year_of.empty() || drawing.engine != LayoutEngine::kDot;
+      Set(edge, xlabel ? "xlabel" : "label", shown);
       Set(edge, "fontcolor", style.color);
     }
   }
@@ -825,17 +941,6 @@ Agraph_t* BuildGraph(const Drawing& drawing, const RenderOptions& options) {
   const std::map<storage::RelId, int> minlen = StaggerLeaves(drawing);
   for (const RelRecord* rel : drawing.edges) AddEdge(graph, drawing, *rel, minlen);
   AddTimeline(graph, drawing);
-  if (options.legend && !drawing.drawn.empty()) {
-    Agraph_t* legend = agsubg(graph, const_cast<char*>("cluster_legend"), 1);
-    Set(legend, "label", "");
-    Set(legend, "style", "rounded");
-    Set(legend, "color", "#CED4DA");
-    Agnode_t* node = agnode(legend, const_cast<char*>("legend"), 1);
-    SetHtml(graph, node, "label", LegendHtml(drawing));
-    Set(node, "shape", "plaintext");
-    Set(node, "style", "solid");
-    Set(node, "tooltip", "Legend");
-  }
   return graph;
 }
 

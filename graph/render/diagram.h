@@ -21,7 +21,10 @@ namespace ecograph::graph {
 
 enum class DiagramFormat { kSvg, kPng, kPdf, kDot };
 
-// kAuto: dot up to kAutoDotMaxNodes drawn nodes, then osage when clustering
+// kAuto: twopi rooted at the focus for a focused, unclustered subgraph of
+// more than kAutoFocusRadialMinNodes drawn nodes; else dot up to
+// kAutoDotMaxNodes drawn nodes (clustered: kAutoOsageMinNodes), then osage
+// when clustering
 // (it packs the clusters in a grid; neato and sfdp ignore clusters, and fdp's
 // clustered layout differs from run to run), else neato up to
 // kAutoNeatoMaxNodes, then sfdp.
@@ -34,6 +37,8 @@ enum class ClusterBy { kNone, kCountry, kRegion, kIndustry };
 
 inline constexpr size_t kAutoDotMaxNodes = 60;
 inline constexpr size_t kAutoNeatoMaxNodes = 150;
+inline constexpr size_t kAutoFocusRadialMinNodes = 16;
+inline constexpr size_t kAutoOsageMinNodes = 30;
 
 struct RenderOptions {
   DiagramFormat format = DiagramFormat::kSvg;
@@ -48,13 +53,22 @@ struct RenderOptions {
   std::string title;
   // More nodes than this fails with kInvalidArgument before any layout.
   size_t max_nodes = 400;
-  // Draws the legend cluster (one sample per node kind and edge kind drawn).
+  // Draws the legend (one sample per node kind and edge kind drawn) as a
+  // compact strip under the title, outside the layout.
   bool legend = true;
+  // Adds each company's HEADQUARTERED_IN country under its name (read from
+  // the subgraph, else through `lookup`).
+  bool country_in_labels = false;
 };
 
 // Returns the rendered bytes (SVG/DOT text, PNG/PDF binary). kDot gives the
 // styled graph before layout, for feeding to any Graphviz tool. Above 90
-// drawn edges, edge labels are left out (they stay in the edge tooltips).
+// drawn edges, edge labels are left out (they stay in the edge tooltips);
+// engines other than dot place them as xlabels beside their edge, dropping
+// those that would overlap. The Subgraph's focus node is highlighted (above
+// 30 drawn edges only its own edges keep labels) and,
+// with kAuto above kAutoFocusRadialMinNodes drawn nodes, is the root of a
+// radial (twopi) layout; its notes are printed under the title.
 //
 // `lookup`, when given, is read to find the HEADQUARTERED_IN country, its
 // region and the IN_INDUSTRY industry of companies whose relationships are

@@ -18,6 +18,7 @@ constexpr std::array<NodeStyle, kNodeKindCount> kNodeStyles = {{
     {"acquired", "box", "filled", "#FFA94D", "#C2410C", "1.2", "10"},
     {"investee", "box", "filled", "#D0EBFF", "#1C7ED6", "1", "10"},
     {"partner", "box", "rounded,filled", "#D3F9D8", "#2F9E44", "1", "10"},
+    {"investor in the group", "box", "rounded,filled,bold", "#FFDEEB", "#C2255C", "1.6", "10"},
     {"company", "box", "filled", "#F8F9FA", "#868E96", "1", "10"},
     {"country", "ellipse", "filled", "#E9ECEF", "#868E96", "1", "10"},
     {"region", "note", "filled", "#F1F3F5", "#495057", "1.2", "13"},
@@ -86,6 +87,7 @@ NodeKind ClassifyNode(const storage::NodeRecord& node) {
     if (role == "acquired" || role == "acquisition") return NodeKind::kAcquired;
     if (role == "investee" || role == "investment") return NodeKind::kInvestee;
     if (role == "partner") return NodeKind::kPartner;
+    if (role == "investor") return NodeKind::kInvestor;
     return NodeKind::kCompany;
   }
   if (HasLabel(node, "Country")) return NodeKind::kCountry;
@@ -213,6 +215,26 @@ std::string DealLabel(const storage::RelRecord& rel, bool with_year) {
   if (const auto stake = NumberProperty(rel.properties, "stake_pct"); stake && *stake > 0) {
     append(FormatPercent(*stake));
   }
+  return label;
+}
+
+std::string RoundsLabel(const std::vector<const storage::RelRecord*>& rels, bool with_year) {
+  if (rels.size() == 1) return DealLabel(*rels.front(), with_year);
+  std::vector<int64_t> years;
+  double total = 0;
+  for (const storage::RelRecord* rel : rels) {
+    if (const auto year = IntProperty(rel->properties, "year")) years.push_back(*year);
+    if (const auto amount = NumberProperty(rel->properties, "amount_usd"); amount && *amount > 0) {
+      total += *amount;
+    }
+  }
+  std::sort(years.begin(), years.end());
+  years.erase(std::unique(years.begin(), years.end()), years.end());
+  std::string label;
+  if (with_year) {
+    for (int64_t year : years) label += (label.empty() ? "" : ", ") + std::to_string(year);
+  }
+  if (total > 0) label += (label.empty() ? "" : " \xC2\xB7 ") + FormatUsd(total);
   return label;
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "storage/store.h"
 
@@ -20,13 +21,14 @@ enum class NodeKind {
   kAcquired,
   kInvestee,
   kPartner,
+  kInvestor,  // invests in the group itself (role 'investor')
   kCompany,  // a Company with no or an unknown role
   kCountry,
   kRegion,
   kIndustry,
   kOther,
 };
-inline constexpr int kNodeKindCount = 12;
+inline constexpr int kNodeKindCount = 13;
 
 enum class EdgeKind {
   kAcquired,
@@ -81,5 +83,9 @@ std::string FormatPercent(double percent);
 // "2016 · $1.0B · 75%" from year, amount_usd and stake_pct; "" when none.
 // Without `with_year`, "$1.0B · 75%" (for diagrams whose layout shows the year).
 std::string DealLabel(const storage::RelRecord& rel, bool with_year = true);
+// Several rounds of one deal type between the same two nodes, drawn as one
+// edge: "2017, 2018, 2022 · $4.3B" (distinct years ascending, total amount);
+// without `with_year`, only the total. REQUIRES: rels non-empty.
+std::string RoundsLabel(const std::vector<const storage::RelRecord*>& rels, bool with_year = true);
 
 }  // namespace ecograph::graph::render_internal

@@ -40,6 +40,7 @@ void RegisterBuiltinProcedures(ProcedureRegistry& registry) {
   static std::once_flag once;
   std::call_once(once, [&registry] {
     RegisterSchemaProcedures(registry);
+    RegisterSearchProcedure(registry);
 #ifdef ECOGRAPH_HAVE_ALGO_PROCEDURES
     RegisterAlgorithmProcedures(registry);
 #endif

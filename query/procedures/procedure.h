@@ -44,5 +44,6 @@ class ProcedureRegistry {
 // Registers db.* schema procedures and algo.* graph algorithms.
 void RegisterSchemaProcedures(ProcedureRegistry& registry);     // schema_procedures.cpp
 void RegisterAlgorithmProcedures(ProcedureRegistry& registry);  // algo_procedures.cpp
+void RegisterSearchProcedure(ProcedureRegistry& registry);      // search_procedure.cpp
 
 }  // namespace ecograph::query

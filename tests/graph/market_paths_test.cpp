@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "memory_transaction.h"
 
 namespace ecograph::graph {
@@ -128,6 +130,167 @@ TEST_F(MarketPathsTest, UnknownNameSuggestsCloseMatches) {
   ASSERT_FALSE(bad_via.ok());
   EXPECT_NE(bad_via.status().message().find("unknown relationship type 'BOUGHT'"),
             std::string::npos);
+}
+
+// Capital into and out of China: US investors in Alibaba (one undated, one
+// after Alibaba's Lazada deal), an Alibaba partnership with a US retailer
+// (stored China -> US), Lazada (Singapore, operating in Indonesia) with its
+// SUBSIDIARY_OF mirror, and two rounds into Tokopedia.
+class MarketRoutesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto aliases = [](std::vector<std::string> names) {
+      storage::PropertyList list(names.begin(), names.end());
+      return storage::PropertyValue(std::move(list));
+    };
+    us_ = txn_.Node({"Country"}, {{"name", "United States"}, {"iso2", "US"},
+                                  {"aliases", aliases({"USA"})}});
+    china_ = txn_.Node({"Country"}, {{"name", "China"}, {"iso2", "CN"}});
+    indonesia_ = txn_.Node({"Country"}, {{"name", "Indonesia"}, {"iso2", "ID"}});
+    singapore_ = txn_.Node({"Country"}, {{"name", "Singapore"}, {"iso2", "SG"}});
+    alibaba_ = Company("Alibaba Group", china_, {"Alibaba"});
+    yahoo_ = Company("Yahoo", us_);
+    silver_lake_ = Company("Silver Lake", us_);
+    big_fund_ = Company("Big Fund", us_);
+    early_fund_ = Company("Early Fund", us_);
+    late_fund_ = Company("Late Fund", us_);
+    macys_ = Company("Macy's", us_);
+    lazada_ = Company("Lazada Group", singapore_);
+    tokopedia_ = Company("Tokopedia", indonesia_);
+    txn_.Rel(lazada_, indonesia_, "OPERATES_IN");
+    txn_.Rel(yahoo_, alibaba_, "INVESTED_IN", {{"year", 2005}, {"amount_usd", 1e9}});
+    txn_.Rel(silver_lake_, alibaba_, "INVESTED_IN", {{"year", 2011}});
+    txn_.Rel(big_fund_, alibaba_, "INVESTED_IN", {{"year", 2011}, {"amount_usd", 2e9}});
+    txn_.Rel(early_fund_, alibaba_, "INVESTED_IN", {{"amount_usd", 5e9}});
+    txn_.Rel(late_fund_, alibaba_, "INVESTED_IN", {{"year", 2020}});
+    txn_.Rel(alibaba_, macys_, "PARTNERED_WITH", {{"year", 2015}});
+    txn_.Rel(alibaba_, lazada_, "ACQUIRED", {{"year", 2016}, {"amount_usd", 1e9}});
+    txn_.Rel(lazada_, alibaba_, "SUBSIDIARY_OF", {{"year", 2016}});
+    txn_.Rel(alibaba_, tokopedia_, "INVESTED_IN", {{"year", 2018}, {"amount_usd", 1.1e9}});
+    txn_.Rel(alibaba_, tokopedia_, "INVESTED_IN", {{"year", 2017}, {"amount_usd", 1.1e9}});
+    auto built = Topology::Build(txn_);
+    ASSERT_TRUE(built.ok());
+    topology_ = built.value();
+  }
+
+  storage::NodeId Company(const std::string& name, storage::NodeId country,
+                          std::vector<std::string> aliases = {}) {
+    storage::PropertyMap props = {{"name", name}};
+    if (!aliases.empty()) {
+      props["aliases"] = storage::PropertyList(aliases.begin(), aliases.end());
+    }
+    auto id = txn_.Node({"Company"}, props);
+    txn_.Rel(id, country, "HEADQUARTERED_IN");
+    return id;
+  }
+
+  std::vector<std::string> Chains(std::string_view from, std::string_view to,
+                                  MarketPathOptions options = {}) {
+    auto result = TraceMarketPaths(txn_, *topology_, from, to, options);
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    std::vector<std::string> chains;
+    if (!result.ok()) return chains;
+    for (const auto& path : result.value().paths) chains.push_back(FormatMarketPath(path));
+    return chains;
+  }
+
+  static MarketPathOptions Top(size_t k) {
+    MarketPathOptions options;
+    options.mode = MarketPathMode::kTopK;
+    options.k = k;
+    return options;
+  }
+
+  MemoryTransaction txn_;
+  std::shared_ptr<const Topology> topology_;
+  storage::NodeId us_, china_, indonesia_, singapore_;
+  storage::NodeId alibaba_, yahoo_, silver_lake_, big_fund_, early_fund_, late_fund_, macys_,
+      lazada_, tokopedia_;
+};
+
+TEST_F(MarketRoutesTest, DealsFollowTheirDirectionAndRankByTimeThenAmount) {
+  // The partnership is stored China -> US: it is not capital entering China.
+  EXPECT_EQ(Chains("United States", "China", Top(10)),
+            (std::vector<std::string>{
+                "Yahoo (United States) -[INVESTED_IN 2005, $1B]-> Alibaba Group (China)",
+                "Big Fund (United States) -[INVESTED_IN 2011, $2B]-> Alibaba Group (China)",
+                "Silver Lake (United States) -[INVESTED_IN 2011]-> Alibaba Group (China)",
+                "Late Fund (United States) -[INVESTED_IN 2020]-> Alibaba Group (China)",
+                "Early Fund (United States) -[INVESTED_IN $5B]-> Alibaba Group (China)"}));
+  // Only with any_direction does the reverse partnership count.
+  MarketPathOptions any = Top(10);
+  any.any_direction = true;
+  const auto chains = Chains("USA", "China", any);  // country alias
+  ASSERT_EQ(chains.size(), 6u);
+  EXPECT_EQ(chains[3],
+            "Macy's (United States) <-[PARTNERED_WITH 2015]- Alibaba Group (China)");
+  // Default (shortest) mode: the best route only.
+  EXPECT_EQ(Chains("United States", "China").size(), 1u);
+}
+
+TEST_F(MarketRoutesTest, RoundsFoldIntoOneHopAndMirrorsAreNotRoutes) {
+  auto result = TraceMarketPaths(txn_, *topology_, "China", "Indonesia", Top(10));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  const auto& paths = result.value().paths;
+  ASSERT_EQ(paths.size(), 2u);  // no SUBSIDIARY_OF mirror of the Lazada acquisition
+  EXPECT_EQ(FormatMarketPath(paths[0]),
+            "Alibaba Group (China) -[ACQUIRED 2016, $1B]-> Lazada Group (Singapore)");
+  EXPECT_EQ(paths[0].hops.size(), 1u);
+  EXPECT_EQ(paths[0].hops[0].deals.size(), 1u);
+  EXPECT_EQ(paths[0].to_reason, MarketReason::kOperatesIn);
+  EXPECT_EQ(paths[0].to_place, "Indonesia");
+  EXPECT_EQ(FormatMarketReasons(paths[0]),
+            "Alibaba Group is headquartered in China; Lazada Group operates in Indonesia "
+            "(headquartered in Singapore)");
+  EXPECT_EQ(FormatMarketPath(paths[1]),
+            "Alibaba Group (China) -[INVESTED_IN 2017 ($1.1B), 2018 ($1.1B)]-> Tokopedia "
+            "(Indonesia)");
+  EXPECT_EQ(paths[1].to_reason, MarketReason::kHeadquartered);
+  EXPECT_EQ(paths[1].from_reason, MarketReason::kHeadquartered);
+  ASSERT_EQ(paths[1].deals.size(), 1u);  // one deal per hop for path values
+  EXPECT_EQ(paths[1].deals[0].year, 2017);
+  // The subgraph holds every deal of the routes (both rounds).
+  EXPECT_EQ(result.value().subgraph.rels.size(), 3u);
+}
+
+TEST_F(MarketRoutesTest, TopKGivesDistinctRoutesInTimeOrderFirst) {
+  const auto chains = Chains("United States", "Indonesia", Top(20));
+  // 5 investors x 2 targets, every route distinct.
+  ASSERT_EQ(chains.size(), 10u);
+  std::set<std::string> distinct(chains.begin(), chains.end());
+  EXPECT_EQ(distinct.size(), chains.size());
+  EXPECT_EQ(chains[0],
+            "Yahoo (United States) -[INVESTED_IN 2005, $1B]-> Alibaba Group (China) "
+            "-[ACQUIRED 2016, $1B]-> Lazada Group (Singapore)");
+  // Late Fund (2020) then Lazada (2016) / Tokopedia (2017, 2018) runs
+  // backwards: those two routes come last.
+  EXPECT_EQ(chains[8].rfind("Late Fund", 0), 0u) << chains[8];
+  EXPECT_EQ(chains[9].rfind("Late Fund", 0), 0u) << chains[9];
+  MarketPathOptions ordered = Top(20);
+  ordered.in_time_order = true;
+  EXPECT_EQ(Chains("United States", "Indonesia", ordered).size(), 8u);
+}
+
+TEST_F(MarketRoutesTest, EndpointsByAliasAndPartialName) {
+  auto result = TraceMarketPaths(txn_, *topology_, "alibaba", "tokopedia", {});
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result.value().from.name, "Alibaba Group");
+  EXPECT_EQ(result.value().from.kind, EndpointKind::kCompany);
+  EXPECT_EQ(FormatMarketReasons(result.value().paths.at(0)), "");
+  result = TraceMarketPaths(txn_, *topology_, "Lazada", "indonesia", {});
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result.value().from.name, "Lazada Group");
+  // Ambiguous: several companies end in "Fund".
+  result = TraceMarketPaths(txn_, *topology_, "fund", "China", {});
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), storage::StatusCode::kNotFound);
+  EXPECT_EQ(result.status().message(),
+            "company, country or region 'fund' is ambiguous: it matches 'Big Fund', 'Early "
+            "Fund' or 'Late Fund' (give more of the name)");
+  // Via types are case-insensitive.
+  MarketPathOptions via;
+  via.via = {"acquired"};
+  EXPECT_EQ(Chains("China", "Indonesia", via).size(), 1u);
 }
 
 TEST(FormatUsdTest, Units) {

@@ -137,7 +137,7 @@ TEST_F(SelectTest, Errors) {
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.status().code(), storage::StatusCode::kNotFound);
   EXPECT_EQ(unknown.status().message(),
-            "no Country (by name or ISO code) or Region named 'Singapur' (did you mean "
+            "unknown country (name, alias or ISO code) or region 'Singapur' (did you mean "
             "'Singapore'?)");
   filter = SubgraphFilter();
   filter.industries = {"Steel"};
