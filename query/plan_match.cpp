@@ -124,6 +124,10 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
     return {slot, *variable};
   };
 
+  // Relationship uniqueness needs the relationships of every expansion when
+  // the pattern has more than one relationship.
+  size_t pattern_rel_count = 0;
+  for (const auto& part : pattern.parts) pattern_rel_count += part.rels.size();
   std::vector<PartInfo> parts;
   std::set<std::string> pattern_rel_names;
   for (const auto& part : pattern.parts) {
@@ -148,7 +152,8 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
                          rel.span);
       }
       if (var_length && !rel.variable && part.path_function == PathFunction::kNone && !part.path_variable) {
-        info.rels.push_back(RelInfo{-1, "", &rel, true});
+        // Anonymous: a slot of relationship ids only when uniqueness needs it.
+        info.rels.push_back(RelInfo{pattern_rel_count > 1 ? NewSlot() : -1, "", &rel, true});
         continue;
       }
       auto [slot, name] = declare(rel.variable, var_length ? VariableKind::kRelList : VariableKind::kRel,
@@ -427,7 +432,9 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
         throw QueryError(ErrorKind::kNotSupported, "properties on a variable-length relationship",
                          rp.properties->span);
       }
-      op = std::make_unique<VarExpandOperator>(std::move(op), spec, min_hops, max_hops, rel.slot >= 0);
+      bool bind_list = rel.slot >= 0 && (rp.variable || part.path_slot >= 0);
+      op = std::make_unique<VarExpandOperator>(std::move(op), spec, min_hops, max_hops, bind_list);
+      if (rel.slot >= 0) clause_rel_slots.push_back(rel.slot);
     } else {
       op = std::make_unique<ExpandOperator>(std::move(op), spec);
       clause_rel_slots.push_back(rel.slot);

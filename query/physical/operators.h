@@ -104,13 +104,19 @@ class NodeByIdOperator : public Operator {
   bool pending_ = false;
 };
 
+// True when `slot` holds relationship `rel_id`, directly or in a list.
+bool SlotHoldsRel(const Slot& slot, uint64_t rel_id);
+
 struct ExpandSpec {
   int from_slot = -1, rel_slot = -1, to_slot = -1;
   bool to_bound = false;  // expand-into: to_slot already holds a node
   storage::Direction direction = storage::Direction::kBoth;
   std::vector<std::string> types;
   std::vector<std::string> to_labels;
-  std::vector<int> unique_rel_slots;  // relationships this one must differ from
+  // Relationships this one must differ from (relationship uniqueness per
+  // MATCH pattern): slots holding a relationship, or a variable-length list
+  // (of relationships, or of relationship ids for anonymous ones).
+  std::vector<int> unique_rel_slots;
   std::string text;     // for EXPLAIN: "(from)"
   std::string to_text;  // for EXPLAIN: "(to:Label)"
   bool reversed = false;  // expands the pattern right-to-left
@@ -136,7 +142,9 @@ class ExpandOperator : public Operator {
 };
 
 // Variable-length expansion: depth-first over relationship-unique paths
-// (streaming; memory is O(max_hops)).
+// (streaming; memory is O(path length)). With a relationship slot, binds the
+// path's relationships there: as relationship values when `bind_list`, else
+// as relationship ids (for uniqueness checks of later expansions only).
 class VarExpandOperator : public Operator {
  public:
   void Open(ExecContext& ctx) override {

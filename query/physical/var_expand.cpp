@@ -31,26 +31,27 @@ bool VarExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
     }
     for (int other : spec_.unique_rel_slots) {
       const Slot& slot = (*row)[other];
-      if (slot.kind != Slot::Kind::kRel) continue;
       for (const auto& entry : path_) {
-        if (entry.rel == slot.id) return false;
+        if (SlotHoldsRel(slot, entry.rel)) return false;
       }
     }
     if (!spec_.to_bound) (*row)[spec_.to_slot] = Slot::NodeRef(end);
     if (spec_.rel_slot >= 0) {
       Slot list;
-      if (bind_list_) {
-        ValueList rels;
-        for (const auto& entry : path_) {
-          Slot rel;
-          rel.kind = Slot::Kind::kRel;
-          rel.id = entry.rel;
-          rels.push_back(ctx.Materialize(rel));
+      ValueList rels;
+      for (const auto& entry : path_) {
+        if (!bind_list_) {
+          rels.push_back(Value::Int(static_cast<int64_t>(entry.rel)));
+          continue;
         }
-        // The list follows the pattern's left-to-right order.
-        if (spec_.reversed) std::reverse(rels.begin(), rels.end());
-        list.value = Value::List(std::move(rels));
+        Slot rel;
+        rel.kind = Slot::Kind::kRel;
+        rel.id = entry.rel;
+        rels.push_back(ctx.Materialize(rel));
       }
+      // The list follows the pattern's left-to-right order.
+      if (spec_.reversed) std::reverse(rels.begin(), rels.end());
+      list.value = Value::List(std::move(rels));
       (*row)[spec_.rel_slot] = std::move(list);
     }
     return true;
