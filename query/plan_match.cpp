@@ -446,6 +446,55 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
     place_conjuncts();
   };
 
+  // The WHERE conjuncts reading a shortestPath part's path or relationship
+  // list become part of its search (taken out of the conjunct list).
+  auto take_path_predicates = [&](const PartInfo& part, const RelInfo& rel) {
+    PathPredicates out;
+    std::set<std::string> path_names;
+    if (part.part->path_variable) path_names.insert(*part.part->path_variable);
+    if (rel.pattern->variable) path_names.insert(*rel.pattern->variable);
+    for (auto& conjunct : conjuncts) {
+      if (conjunct.placed) continue;
+      bool reads_path = false, ready = true;
+      for (const auto& name : conjunct.dependencies) {
+        if (path_names.count(name)) {
+          reads_path = true;
+        } else if (!is_bound_name(name)) {
+          ready = false;
+        }
+      }
+      if (!reads_path || !ready) continue;
+      conjunct.placed = true;
+      BoundExprPtr bound = Bind(*conjunct.ast, scope);
+      const Expr& ast = *conjunct.ast;
+      bool edge_rule = false;
+      if (ast.kind == ExprKind::kQuantifier &&
+          (ast.quantifier == Quantifier::kAll || ast.quantifier == Quantifier::kNone) && ast.where_expr) {
+        const Expr& list = *ast.children[0];
+        bool over_rels =
+            (list.kind == ExprKind::kVariable && rel.pattern->variable && list.name == *rel.pattern->variable) ||
+            (list.kind == ExprKind::kFunctionCall && LowerCase(list.name) == "relationships" &&
+             list.children.size() == 1 && list.children[0]->kind == ExprKind::kVariable &&
+             part.part->path_variable && list.children[0]->name == *part.part->path_variable);
+        std::set<std::string> rule_deps;
+        CollectVariables(*ast.where_expr, &rule_deps);
+        edge_rule = over_rels && !path_names.count(ast.name);
+        for (const auto& dep : rule_deps) {
+          if (dep != ast.name && path_names.count(dep)) edge_rule = false;
+        }
+      }
+      if (edge_rule) {
+        out.edge_rules.push_back(PathPredicates::EdgeRule{bound->where_expr.get(), bound->slot,
+                                                          ast.quantifier == Quantifier::kAll});
+      } else {
+        out.edge_rules_suffice = false;
+      }
+      out.text += (out.text.empty() ? "" : " AND ") + SourceText(ast.span);
+      out.conjuncts.push_back(std::move(bound));
+    }
+    return out;
+  };
+
   place_conjuncts();  // conjuncts over already-bound variables only
   std::vector<bool> done(parts.size(), false);
   for (size_t round = 0; round < parts.size(); ++round) {
@@ -492,7 +541,7 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
       }
       op = std::make_unique<ShortestPathOperator>(std::move(op), spec, min_hops, max_hops,
                                                   part.part->path_function == PathFunction::kAllShortestPaths,
-                                                  part.path_slot);
+                                                  part.path_slot, take_path_predicates(part, rel));
       if (spec.rel_slot >= 0) bound_slots.insert(spec.rel_slot);
       if (part.path_slot >= 0) bound_slots.insert(part.path_slot);
       place_conjuncts();

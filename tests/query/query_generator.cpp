@@ -1,5 +1,6 @@
 #include "tests/query/query_generator.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -169,7 +170,9 @@ RefGraph RandomGraph(std::mt19937& rng) {
     if (Chance(rng, 70)) node.k = Pick(rng, 0, 2);
     graph.nodes.push_back(node);
   }
-  int rel_count = Pick(rng, 0, 7);
+  // Few relationships on few nodes, so trails stay few (many self-loops on
+  // one node make thousands of rows).
+  int rel_count = Pick(rng, 0, std::min(7, node_count * 2 + 1));
   for (int rel_idx = 0; rel_idx < rel_count; ++rel_idx) {
     RefRel rel;
     rel.src = Pick(rng, 0, node_count - 1);
@@ -257,6 +260,21 @@ RefQuery RandomShortestQuery(std::mt19937& rng, const RefGraph& graph) {
       pred = std::move(both);
     }
     query.where = std::move(pred);
+  }
+  // A predicate that is not per relationship: the exhaustive search.
+  if (Chance(rng, 30)) {
+    auto length = std::make_unique<Pred>();
+    length->kind = Pred::Kind::kPathLengthGe;
+    length->var = "p";
+    length->constant = Pick(rng, 1, 3);
+    if (query.where) {
+      auto both = std::make_unique<Pred>();
+      both->kind = Pred::Kind::kAnd;
+      both->children.push_back(std::move(query.where));
+      both->children.push_back(std::move(length));
+      length = std::move(both);
+    }
+    query.where = std::move(length);
   }
   query.columns.push_back(Column{query.shortest == RefQuery::Shortest::kAll ? Column::Kind::kPathJ
                                                                            : Column::Kind::kPathLength,

@@ -93,6 +93,11 @@ class Evaluator {
         Match(pred.pattern, scratch, [&](Env&) { any = true; });
         return any ? Truth::kTrue : Truth::kFalse;
       }
+      case Pred::Kind::kPathLengthGe: {
+        const Binding& path = env.at(pred.var);
+        if (path.kind == Binding::Kind::kNull) return Truth::kNull;
+        return static_cast<int64_t>(path.rels.size()) >= pred.constant ? Truth::kTrue : Truth::kFalse;
+      }
       case Pred::Kind::kNot: return Not(Eval(*pred.children[0], env));
       case Pred::Kind::kAnd: {
         Truth left = Eval(*pred.children[0], env), right = Eval(*pred.children[1], env);

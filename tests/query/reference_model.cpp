@@ -68,6 +68,7 @@ std::string PredText(const Pred& pred) {
              (pred.var == "p" ? "relationships(p)" : pred.var) + " WHERE x.w = " +
              std::to_string(pred.constant) + ")";
     case Pred::Kind::kExists: return "exists(" + PatternText(pred.pattern) + ")";
+    case Pred::Kind::kPathLengthGe: return "length(" + pred.var + ") >= " + std::to_string(pred.constant);
     case Pred::Kind::kNot: return "NOT (" + PredText(*pred.children[0]) + ")";
     case Pred::Kind::kAnd:
       return "(" + PredText(*pred.children[0]) + " AND " + PredText(*pred.children[1]) + ")";

@@ -58,12 +58,12 @@ struct PathPat {
 enum class CmpOp { kEq, kNe, kLt, kLe };
 
 struct Pred {
-  enum class Kind { kPropCmp, kPropPropEq, kIsNull, kAllRels, kExists, kNot, kAnd, kOr };
+  enum class Kind { kPropCmp, kPropPropEq, kIsNull, kAllRels, kExists, kNot, kAnd, kOr, kPathLengthGe };
   Kind kind = Kind::kPropCmp;
   std::string var, var2;  // var2: kPropPropEq
   std::string key;        // "k" (node) or "w" (relationship)
   CmpOp op = CmpOp::kEq;
-  int64_t constant = 0;
+  int64_t constant = 0;    // kPathLengthGe: length(p) >= constant
   bool none = false;      // kAllRels: none(...) instead of all(...)
   std::vector<PathPat> pattern;  // kExists
   std::vector<std::unique_ptr<Pred>> children;
