@@ -424,7 +424,9 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
     spec.to_text += ")";
     if (rel.var_length) {
       int64_t min_hops = rp.min_hops.value_or(1);
-      int64_t max_hops = rp.max_hops.value_or(static_cast<int64_t>(options_.max_var_length));
+      // No upper bound means none: the timeout and the memory budget guard
+      // against explosion, never a silent cap.
+      int64_t max_hops = rp.max_hops.value_or(std::numeric_limits<int64_t>::max());
       if (min_hops < 0 || max_hops < 0) {
         throw QueryError(ErrorKind::kSemantic, "invalid variable-length bounds", rp.span);
       }
