@@ -438,6 +438,12 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
         return Value::Bool(*left != *right);
       }
       Value a = Evaluate(*expr.children[0], row, ctx);
+      if (expr.children.size() > 2) {  // a flat arithmetic run: fold left
+        for (size_t idx = 1; idx < expr.children.size(); ++idx) {
+          a = Arithmetic(ctx, expr, op, a, Evaluate(*expr.children[idx], row, ctx));
+        }
+        return a;
+      }
       Value b = Evaluate(*expr.children[1], row, ctx);
       switch (op) {
         case BinaryOp::kIn: return InList(a, b, ctx, expr);
