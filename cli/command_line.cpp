@@ -42,6 +42,9 @@ cxxopts::Options MakeOptions(const std::string& command, const std::string& summ
   if (common.timeout) {
     options.add_options("Common")("timeout", "Query timeout in seconds (0 = none; default 60)",
                                   cxxopts::value<double>(), "SECONDS");
+    options.add_options("Common")("memory-budget",
+                                  "Memory a query may buffer, in MiB (0 = none; default 2048)",
+                                  cxxopts::value<double>(), "MIB");
   }
   options.add_options("Common")("no-color", "Never colour the output");
   return options;
@@ -92,6 +95,10 @@ CommonOptions ReadCommonOptions(const cxxopts::ParseResult& parsed, bool output_
     if (parsed.count("timeout")) {
       common.timeout_seconds = parsed["timeout"].as<double>();
       if (common.timeout_seconds < 0) throw UsageError("--timeout must be >= 0");
+    }
+    if (parsed.count("memory-budget")) {
+      common.memory_budget_mib = parsed["memory-budget"].as<double>();
+      if (common.memory_budget_mib < 0) throw UsageError("--memory-budget must be >= 0");
     }
     common.read_only = parsed.count("read-only") > 0;
     common.create = parsed.count("create") > 0;

@@ -18,6 +18,7 @@ struct CommonOptions {
   std::optional<OutputFormat> format;
   query::Params params;         // --params FILE then --param name=value
   double timeout_seconds = 60;  // 0 = none
+  double memory_budget_mib = 2048;  // per query; 0 = none
   bool read_only = false;
   bool no_color = false;
   bool create = false;  // create an empty database when missing

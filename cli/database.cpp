@@ -101,6 +101,7 @@ std::unique_ptr<Database> Database::Open(const CommonOptions& common, OpenMode m
 query::QueryOptions Database::QueryOptionsFor(const CommonOptions& common) const {
   query::QueryOptions options;
   options.timeout = std::chrono::milliseconds(static_cast<int64_t>(common.timeout_seconds * 1000));
+  options.memory_budget = static_cast<uint64_t>(common.memory_budget_mib * 1024 * 1024);
   return options;
 }
 

@@ -23,7 +23,8 @@ enum class ExprKind {
   kList,           // [a, b, c]                      -> children
   kMap,            // {k: v, ...}                    -> map_keys, children (same order)
   kUnary,          // NOT x, -x, +x                  -> op, children[0]
-  kBinary,         // a op b                         -> op, children[0..1]
+  kBinary,         // a op b                         -> op, children[0..1]; an
+                   //   arithmetic run a + b + c has n children (flat_chain)
   kComparison,     // a < b <= c (chained)           -> comparison_ops, children
   kIsNull,         // x IS NULL / IS NOT NULL        -> negated, children[0]
   kFunctionCall,   // f(DISTINCT? args)              -> name (as written), distinct, children
@@ -78,6 +79,7 @@ struct Expr {
   bool distinct = false;   // f(DISTINCT x)
   Quantifier quantifier = Quantifier::kAll;
   bool map_projection_all = false;
+  bool flat_chain = false;  // kBinary arithmetic: children folded left to right
 
   std::vector<std::unique_ptr<Expr>> children;
   std::vector<std::string> map_keys;

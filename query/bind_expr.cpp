@@ -27,6 +27,16 @@ void CollectPatternVariables(const Pattern& pattern, std::set<std::string>* out)
   }
 }
 
+// openCypher's temporal functions (date(), datetime.truncate(), ...): known
+// to the language, not implemented here.
+bool IsTemporalFunction(const std::string& lower_name) {
+  for (const char* name : {"date", "time", "localtime", "datetime", "localdatetime", "duration"}) {
+    std::string prefix = name;
+    if (lower_name == prefix || lower_name.rfind(prefix + ".", 0) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CollectVariables(const Expr& expr, std::set<std::string>* out) {
@@ -160,6 +170,10 @@ BoundExprPtr Planner::Bind(const Expr& expr, const Scope& scope,
         return bound;
       }
       const FunctionInfo* info = FindFunction(lower);
+      if (!info && IsTemporalFunction(lower)) {
+        throw QueryError(ErrorKind::kNotSupported,
+                         "not supported: temporal function '" + expr.name + "' (dates, times and durations)", expr.span);
+      }
       if (!info) {
         throw QueryError(ErrorKind::kSemantic, "unknown function '" + expr.name + "'", expr.span);
       }

@@ -20,12 +20,15 @@ namespace ecograph::query {
 
 struct QueryOptions {
   std::chrono::milliseconds timeout{60'000};  // 0 = no timeout
-  uint32_t max_var_length = 15;     // cap on unbounded '*' expansions
   uint64_t max_intermediate_rows = 50'000'000;  // guard against explosions
   // Owned by the caller, who may set it from another thread or a signal
   // handler; once true, the running statement stops with "query cancelled"
   // (checked where the timeout is). nullptr = not cancellable.
   const std::atomic<bool>* cancel = nullptr;
+  // Bytes a statement may hold in buffered rows (ORDER BY, DISTINCT,
+  // aggregation, updates, path searches) and in any single value it builds;
+  // 0 = no budget. Exceeding it is a clear error, not a truncated result.
+  uint64_t memory_budget = uint64_t{2} << 30;
 };
 
 enum class ExplainMode { kNone, kExplain, kProfile };

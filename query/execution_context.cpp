@@ -45,6 +45,58 @@ void ExecContext::CheckTimeout() {
   }
 }
 
+namespace {
+std::string FormatBytes(uint64_t bytes) {
+  if (bytes >= (uint64_t{1} << 30) && bytes % (uint64_t{1} << 30) == 0) {
+    return std::to_string(bytes >> 30) + " GiB";
+  }
+  if (bytes >= (uint64_t{1} << 20)) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+}  // namespace
+
+uint64_t ApproxBytes(const Value& value) {
+  uint64_t bytes = sizeof(Value);
+  switch (value.type()) {
+    case ValueType::kString: return bytes + value.as_string().size();
+    case ValueType::kList:
+      for (const Value& item : value.as_list()) bytes += ApproxBytes(item);
+      return bytes;
+    case ValueType::kMap:
+      for (const auto& [key, item] : value.as_map()) bytes += key.size() + 32 + ApproxBytes(item);
+      return bytes;
+    case ValueType::kNode: return bytes + 64 + 48 * value.as_node().properties.size();
+    case ValueType::kRel: return bytes + 64 + 48 * value.as_rel().properties.size();
+    case ValueType::kPath:
+      return bytes + 112 * (value.as_path().nodes.size() + value.as_path().rels.size());
+    default: return bytes;
+  }
+}
+
+uint64_t ApproxBytes(const Row& row) {
+  uint64_t bytes = sizeof(Row) + row.size() * (sizeof(Slot) - sizeof(Value));
+  for (const Slot& slot : row) bytes += ApproxBytes(slot.value);
+  return bytes;
+}
+
+void ExecContext::ChargeMemory(uint64_t bytes, const char* what) {
+  memory_used_ += bytes;
+  if (options_.memory_budget > 0 && memory_used_ > options_.memory_budget) {
+    throw QueryError(ErrorKind::kRuntime, std::string(what) + " exceeded the query memory budget of " +
+                                              FormatBytes(options_.memory_budget));
+  }
+}
+
+void ExecContext::CheckValueSize(uint64_t bytes, const char* what, SourceSpan span) {
+  if (bytes >= (uint64_t{1} << 20)) CheckTimeout();  // large values take a while to build
+  if (options_.memory_budget > 0 && bytes + memory_used_ > options_.memory_budget) {
+    throw QueryError(ErrorKind::kRuntime,
+                     std::string(what) + " would exceed the query memory budget of " +
+                         FormatBytes(options_.memory_budget),
+                     span);
+  }
+}
+
 void ExecContext::CheckRowCount(uint64_t rows, const char* what) {
   if (rows > options_.max_intermediate_rows) {
     throw QueryError(ErrorKind::kRuntime,

@@ -6,6 +6,7 @@
 // MATCH stores only its id (and, for relationships, endpoints and interned
 // type); properties are fetched lazily through the caches here, so operators
 // never copy whole property maps per row.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -42,6 +43,10 @@ struct Slot {
 
 using Row = std::vector<Slot>;
 
+// Approximate heap bytes of a value / a row (for the memory budget).
+uint64_t ApproxBytes(const Value& value);
+uint64_t ApproxBytes(const Row& row);
+
 class ExecContext {
  public:
   ExecContext(storage::Transaction& txn, graph::TopologyCache& topology, const Params& params,
@@ -70,7 +75,16 @@ class ExecContext {
   void Tick() {
     if ((++ticks_ & 1023) == 0) CheckTimeout();
   }
+  // The one place a running statement is interrupted (every other check
+  // calls it). Throws kTimeout once the deadline has passed.
   void CheckTimeout();
+  // Memory budget (QueryOptions::memory_budget). ChargeMemory adds bytes an
+  // operator now holds and throws kRuntime when the statement's total
+  // exceeds the budget; ReleaseMemory gives them back. CheckValueSize throws
+  // when one value about to be built would exceed the budget by itself.
+  void ChargeMemory(uint64_t bytes, const char* what);
+  void ReleaseMemory(uint64_t bytes) { memory_used_ -= std::min(bytes, memory_used_); }
+  void CheckValueSize(uint64_t bytes, const char* what, SourceSpan span = {});
   // Throws kRuntime when an operator buffers more than max_intermediate_rows.
   void CheckRowCount(uint64_t rows, const char* what);
 
@@ -117,6 +131,7 @@ class ExecContext {
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;
   uint64_t ticks_ = 0;
+  uint64_t memory_used_ = 0;
   QueryStats stats_;
   std::vector<std::string> type_names_;
   std::unordered_map<std::string, uint32_t> type_ids_;

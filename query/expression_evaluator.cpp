@@ -97,6 +97,8 @@ Value Arithmetic(ExecContext& ctx, const BoundExpr& expr, BinaryOp op, const Val
   if (a.is_null() || b.is_null()) return Value();
   if (op == BinaryOp::kAdd) {
     if (a.type() == ValueType::kList || b.type() == ValueType::kList) {
+      // The operands stay alive while the result is built: count both.
+      ctx.CheckValueSize(2 * (ApproxBytes(a) + ApproxBytes(b)), "a list concatenation", expr.span);
       ValueList out;
       if (a.type() == ValueType::kList) out = a.as_list(); else out.push_back(a);
       if (b.type() == ValueType::kList) {
@@ -107,12 +109,21 @@ Value Arithmetic(ExecContext& ctx, const BoundExpr& expr, BinaryOp op, const Val
       return Value::List(std::move(out));
     }
     if (a.type() == ValueType::kString || b.type() == ValueType::kString) {
-      auto text = [](const Value& v) {
-        return v.type() == ValueType::kString ? v.as_string() : v.ToDisplayString();
+      auto append = [](std::string& out, const Value& v) {
+        if (v.type() == ValueType::kString) {
+          out += v.as_string();
+        } else {
+          out += v.ToDisplayString();
+        }
       };
       if ((a.type() == ValueType::kString || IsNumber(a) || a.type() == ValueType::kBool) &&
           (b.type() == ValueType::kString || IsNumber(b) || b.type() == ValueType::kBool)) {
-        return Value::String(text(a) + text(b));
+        ctx.CheckValueSize(2 * (ApproxBytes(a) + ApproxBytes(b)), "a string concatenation", expr.span);
+        std::string out;
+        out.reserve(ApproxBytes(a) + ApproxBytes(b));
+        append(out, a);
+        append(out, b);
+        return Value::String(std::move(out));
       }
     }
   }
@@ -320,6 +331,7 @@ bool EvaluatePredicate(const BoundExpr& expr, const Row& row, ExecContext& ctx) 
 }
 
 Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
+  ctx.Tick();  // long list operations and comprehensions stay interruptible
   switch (expr.internal) {
     case InternalOp::kNone: break;
     case InternalOp::kHasLabels: {
@@ -426,6 +438,12 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
         return Value::Bool(*left != *right);
       }
       Value a = Evaluate(*expr.children[0], row, ctx);
+      if (expr.children.size() > 2) {  // a flat arithmetic run: fold left
+        for (size_t idx = 1; idx < expr.children.size(); ++idx) {
+          a = Arithmetic(ctx, expr, op, a, Evaluate(*expr.children[idx], row, ctx));
+        }
+        return a;
+      }
       Value b = Evaluate(*expr.children[1], row, ctx);
       switch (op) {
         case BinaryOp::kIn: return InList(a, b, ctx, expr);

@@ -5,6 +5,8 @@
 #include <random>
 #include <unordered_map>
 
+#include <utf8proc.h>
+
 #include "query/bound_expr.h"
 
 namespace ecograph::query {
@@ -201,6 +203,9 @@ Value FnRange(ExecContext& ctx, const BoundExpr& call, Args& args) {
   int64_t end = args[1].as_int();
   int64_t step = args.size() > 2 ? args[2].as_int() : 1;
   if (step == 0) ThrowRuntime(ctx, call, "range() step must not be zero");
+  __int128 span = static_cast<__int128>(end) - start;
+  __int128 count = span / step >= 0 ? span / step + 1 : 0;
+  ctx.CheckValueSize(static_cast<uint64_t>(std::min<__int128>(count, INT64_MAX / 64)) * sizeof(Value), "range()", call.span);
   ValueList out;
   for (int64_t value = start; step > 0 ? value <= end : value >= end; value += step) {
     out.push_back(Value::Int(value));
@@ -307,18 +312,39 @@ Value OrNull(ExecContext& ctx, const BoundExpr& call, Args& args) {
   }
 }
 
+// Maps every code point with `convert` (utf8proc's Unicode case tables);
+// bytes that are not valid UTF-8 are kept as they are.
+std::string MapCase(const std::string& text, utf8proc_int32_t (*convert)(utf8proc_int32_t)) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(text.size());
+  while (remaining > 0) {
+    utf8proc_int32_t code_point = 0;
+    utf8proc_ssize_t length = utf8proc_iterate(bytes, remaining, &code_point);
+    if (length <= 0) {
+      out.push_back(static_cast<char>(*bytes));
+      ++bytes;
+      --remaining;
+      continue;
+    }
+    utf8proc_uint8_t encoded[4];
+    utf8proc_ssize_t written = utf8proc_encode_char(convert(code_point), encoded);
+    out.append(reinterpret_cast<const char*>(encoded), static_cast<size_t>(written));
+    bytes += length;
+    remaining -= length;
+  }
+  return out;
+}
+
 Value FnToLower(ExecContext& ctx, const BoundExpr& call, Args& args) {
   if (args[0].is_null()) return Value();
-  std::string s = StringArg(ctx, call, args[0]);
-  std::transform(s.begin(), s.end(), s.begin(), ::tolower);
-  return Value::String(std::move(s));
+  return Value::String(MapCase(StringArg(ctx, call, args[0]), utf8proc_tolower));
 }
 
 Value FnToUpper(ExecContext& ctx, const BoundExpr& call, Args& args) {
   if (args[0].is_null()) return Value();
-  std::string s = StringArg(ctx, call, args[0]);
-  std::transform(s.begin(), s.end(), s.begin(), ::toupper);
-  return Value::String(std::move(s));
+  return Value::String(MapCase(StringArg(ctx, call, args[0]), utf8proc_toupper));
 }
 
 Value TrimImpl(ExecContext& ctx, const BoundExpr& call, Args& args, bool left, bool right) {
@@ -387,6 +413,7 @@ Value FnReplace(ExecContext& ctx, const BoundExpr& call, Args& args) {
     if (found == std::string::npos) break;
     out += s.substr(start, found - start) + to;
     start = found + from.size();
+    if (out.size() >= (uint64_t{1} << 20)) ctx.CheckValueSize(out.size() + s.size(), "replace()", call.span);
   }
   out += s.substr(start);
   return Value::String(std::move(out));

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <functional>
 
 #include "query/parser_internal.h"
 
@@ -16,6 +17,45 @@ ExprPtr MakeBinary(BinaryOp op, ExprPtr left, ExprPtr right, SourceSpan span) {
   expr->binary_op = op;
   expr->children.push_back(std::move(left));
   expr->children.push_back(std::move(right));
+  return expr;
+}
+
+// A flat chain `t1 OP t2 OP ... tn` of an associative operator (AND, OR, XOR
+// are associative in three-valued logic). Short chains stay left-deep; long
+// ones become a balanced tree, so n terms nest only log2(n) deep and a long
+// flat chain is not mistaken for deep nesting. `span` covers the whole chain.
+ExprPtr MakeChain(BinaryOp op, std::vector<ExprPtr> operands, SourceSpan span) {
+  constexpr size_t kLeftDeepUpTo = 16;
+  if (operands.size() == 1) return std::move(operands[0]);
+  std::function<ExprPtr(size_t, size_t)> build = [&](size_t lo, size_t hi) -> ExprPtr {
+    if (hi - lo == 1) return std::move(operands[lo]);
+    size_t mid = hi - lo <= kLeftDeepUpTo ? hi - 1 : lo + (hi - lo) / 2;
+    ExprPtr left = build(lo, mid);
+    ExprPtr right = build(mid, hi);
+    SourceSpan inner;
+    inner.valid = left->span.valid && right->span.valid;
+    inner.offset = left->span.offset;
+    inner.length = right->span.offset + right->span.length - left->span.offset;
+    return MakeBinary(op, std::move(left), std::move(right), inner);
+  };
+  ExprPtr root = build(0, operands.size());
+  root->span = span;
+  return root;
+}
+
+// Left-associative arithmetic: a run of one operator (a + b + c ...) is one
+// flat node with n children, evaluated left to right (the same result as
+// the left-deep tree, without its depth). Only a change of operator nests.
+ExprPtr ExtendChain(BinaryOp op, ExprPtr left, ExprPtr right, SourceSpan span,
+                    Parser::ChainGuard* guard) {
+  if (left->kind == ExprKind::kBinary && left->binary_op == op && left->flat_chain) {
+    left->children.push_back(std::move(right));
+    left->span = span;
+    return left;
+  }
+  guard->Step();
+  ExprPtr expr = MakeBinary(op, std::move(left), std::move(right), span);
+  expr->flat_chain = true;
   return expr;
 }
 
@@ -36,39 +76,27 @@ ExprPtr Parser::ParseExpression() {
 }
 
 ExprPtr Parser::ParseOr() {
-  ChainGuard chain_guard(this);
   size_t start = StartOffset();
-  ExprPtr left = ParseXor();
-  while (AcceptKeyword("OR")) {
-    chain_guard.Step();
-    ExprPtr right = ParseXor();
-    left = MakeBinary(BinaryOp::kOr, std::move(left), std::move(right), SpanFrom(start));
-  }
-  return left;
+  std::vector<ExprPtr> operands;
+  operands.push_back(ParseXor());
+  while (AcceptKeyword("OR")) operands.push_back(ParseXor());
+  return MakeChain(BinaryOp::kOr, std::move(operands), SpanFrom(start));
 }
 
 ExprPtr Parser::ParseXor() {
-  ChainGuard chain_guard(this);
   size_t start = StartOffset();
-  ExprPtr left = ParseAnd();
-  while (AcceptKeyword("XOR")) {
-    chain_guard.Step();
-    ExprPtr right = ParseAnd();
-    left = MakeBinary(BinaryOp::kXor, std::move(left), std::move(right), SpanFrom(start));
-  }
-  return left;
+  std::vector<ExprPtr> operands;
+  operands.push_back(ParseAnd());
+  while (AcceptKeyword("XOR")) operands.push_back(ParseAnd());
+  return MakeChain(BinaryOp::kXor, std::move(operands), SpanFrom(start));
 }
 
 ExprPtr Parser::ParseAnd() {
-  ChainGuard chain_guard(this);
   size_t start = StartOffset();
-  ExprPtr left = ParseNot();
-  while (AcceptKeyword("AND")) {
-    chain_guard.Step();
-    ExprPtr right = ParseNot();
-    left = MakeBinary(BinaryOp::kAnd, std::move(left), std::move(right), SpanFrom(start));
-  }
-  return left;
+  std::vector<ExprPtr> operands;
+  operands.push_back(ParseNot());
+  while (AcceptKeyword("AND")) operands.push_back(ParseNot());
+  return MakeChain(BinaryOp::kAnd, std::move(operands), SpanFrom(start));
 }
 
 ExprPtr Parser::ParseNot() {
@@ -84,7 +112,7 @@ ExprPtr Parser::ParseNot() {
 }
 
 ExprPtr Parser::ParseComparison() {
-  ChainGuard chain_guard(this);
+  // A comparison chain is one flat node (children + comparison_ops).
   size_t start = StartOffset();
   ExprPtr first = ParsePredicateSuffixes();
   std::unique_ptr<Expr> chain;
@@ -114,7 +142,6 @@ ExprPtr Parser::ParseComparison() {
         return chain ? std::move(chain) : std::move(first);
     }
     Advance();
-    chain_guard.Step();
     if (!chain) {
       chain = std::make_unique<Expr>(ExprKind::kComparison);
       chain->children.push_back(std::move(first));
@@ -179,9 +206,8 @@ ExprPtr Parser::ParseAdditive() {
   while (At(TokenKind::kPlus) || At(TokenKind::kMinus)) {
     BinaryOp op = At(TokenKind::kPlus) ? BinaryOp::kAdd : BinaryOp::kSubtract;
     Advance();
-    chain_guard.Step();
     ExprPtr right = ParseMultiplicative();
-    left = MakeBinary(op, std::move(left), std::move(right), SpanFrom(start));
+    left = ExtendChain(op, std::move(left), std::move(right), SpanFrom(start), &chain_guard);
   }
   return left;
 }
@@ -195,9 +221,8 @@ ExprPtr Parser::ParseMultiplicative() {
                   : At(TokenKind::kSlash) ? BinaryOp::kDivide
                                           : BinaryOp::kModulo;
     Advance();
-    chain_guard.Step();
     ExprPtr right = ParsePower();
-    left = MakeBinary(op, std::move(left), std::move(right), SpanFrom(start));
+    left = ExtendChain(op, std::move(left), std::move(right), SpanFrom(start), &chain_guard);
   }
   return left;
 }

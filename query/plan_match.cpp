@@ -124,6 +124,10 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
     return {slot, *variable};
   };
 
+  // Relationship uniqueness needs the relationships of every expansion when
+  // the pattern has more than one relationship.
+  size_t pattern_rel_count = 0;
+  for (const auto& part : pattern.parts) pattern_rel_count += part.rels.size();
   std::vector<PartInfo> parts;
   std::set<std::string> pattern_rel_names;
   for (const auto& part : pattern.parts) {
@@ -148,7 +152,8 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
                          rel.span);
       }
       if (var_length && !rel.variable && part.path_function == PathFunction::kNone && !part.path_variable) {
-        info.rels.push_back(RelInfo{-1, "", &rel, true});
+        // Anonymous: a slot of relationship ids only when uniqueness needs it.
+        info.rels.push_back(RelInfo{pattern_rel_count > 1 ? NewSlot() : -1, "", &rel, true});
         continue;
       }
       auto [slot, name] = declare(rel.variable, var_length ? VariableKind::kRelList : VariableKind::kRel,
@@ -419,7 +424,9 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
     spec.to_text += ")";
     if (rel.var_length) {
       int64_t min_hops = rp.min_hops.value_or(1);
-      int64_t max_hops = rp.max_hops.value_or(static_cast<int64_t>(options_.max_var_length));
+      // No upper bound means none: the timeout and the memory budget guard
+      // against explosion, never a silent cap.
+      int64_t max_hops = rp.max_hops.value_or(std::numeric_limits<int64_t>::max());
       if (min_hops < 0 || max_hops < 0) {
         throw QueryError(ErrorKind::kSemantic, "invalid variable-length bounds", rp.span);
       }
@@ -427,7 +434,9 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
         throw QueryError(ErrorKind::kNotSupported, "properties on a variable-length relationship",
                          rp.properties->span);
       }
-      op = std::make_unique<VarExpandOperator>(std::move(op), spec, min_hops, max_hops, rel.slot >= 0);
+      bool bind_list = rel.slot >= 0 && (rp.variable || part.path_slot >= 0);
+      op = std::make_unique<VarExpandOperator>(std::move(op), spec, min_hops, max_hops, bind_list);
+      if (rel.slot >= 0) clause_rel_slots.push_back(rel.slot);
     } else {
       op = std::make_unique<ExpandOperator>(std::move(op), spec);
       clause_rel_slots.push_back(rel.slot);
@@ -437,6 +446,55 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
     if (!rel.var_length) pattern_checks(rel.slot, rel.name, {}, rp.properties.get(), "");
     pattern_checks(to.slot, to.name, {}, to.pattern->properties.get(), "");
     place_conjuncts();
+  };
+
+  // The WHERE conjuncts reading a shortestPath part's path or relationship
+  // list become part of its search (taken out of the conjunct list).
+  auto take_path_predicates = [&](const PartInfo& part, const RelInfo& rel) {
+    PathPredicates out;
+    std::set<std::string> path_names;
+    if (part.part->path_variable) path_names.insert(*part.part->path_variable);
+    if (rel.pattern->variable) path_names.insert(*rel.pattern->variable);
+    for (auto& conjunct : conjuncts) {
+      if (conjunct.placed) continue;
+      bool reads_path = false, ready = true;
+      for (const auto& name : conjunct.dependencies) {
+        if (path_names.count(name)) {
+          reads_path = true;
+        } else if (!is_bound_name(name)) {
+          ready = false;
+        }
+      }
+      if (!reads_path || !ready) continue;
+      conjunct.placed = true;
+      BoundExprPtr bound = Bind(*conjunct.ast, scope);
+      const Expr& ast = *conjunct.ast;
+      bool edge_rule = false;
+      if (ast.kind == ExprKind::kQuantifier &&
+          (ast.quantifier == Quantifier::kAll || ast.quantifier == Quantifier::kNone) && ast.where_expr) {
+        const Expr& list = *ast.children[0];
+        bool over_rels =
+            (list.kind == ExprKind::kVariable && rel.pattern->variable && list.name == *rel.pattern->variable) ||
+            (list.kind == ExprKind::kFunctionCall && LowerCase(list.name) == "relationships" &&
+             list.children.size() == 1 && list.children[0]->kind == ExprKind::kVariable &&
+             part.part->path_variable && list.children[0]->name == *part.part->path_variable);
+        std::set<std::string> rule_deps;
+        CollectVariables(*ast.where_expr, &rule_deps);
+        edge_rule = over_rels && !path_names.count(ast.name);
+        for (const auto& dep : rule_deps) {
+          if (dep != ast.name && path_names.count(dep)) edge_rule = false;
+        }
+      }
+      if (edge_rule) {
+        out.edge_rules.push_back(PathPredicates::EdgeRule{bound->where_expr.get(), bound->slot,
+                                                          ast.quantifier == Quantifier::kAll});
+      } else {
+        out.edge_rules_suffice = false;
+      }
+      out.text += (out.text.empty() ? "" : " AND ") + SourceText(ast.span);
+      out.conjuncts.push_back(std::move(bound));
+    }
+    return out;
   };
 
   place_conjuncts();  // conjuncts over already-bound variables only
@@ -485,7 +543,7 @@ OperatorPtr Planner::PlanPattern(OperatorPtr input, const Pattern& pattern, cons
       }
       op = std::make_unique<ShortestPathOperator>(std::move(op), spec, min_hops, max_hops,
                                                   part.part->path_function == PathFunction::kAllShortestPaths,
-                                                  part.path_slot);
+                                                  part.path_slot, take_path_predicates(part, rel));
       if (spec.rel_slot >= 0) bound_slots.insert(spec.rel_slot);
       if (part.path_slot >= 0) bound_slots.insert(part.path_slot);
       place_conjuncts();

@@ -12,6 +12,7 @@ struct AggregateOperator::State {
   int64_t count = 0;
   bool sum_is_int = true;
   int64_t int_sum = 0;
+  __int128 wide_sum = 0;  // avg() of integers: cannot overflow for < 2^64 values
   double float_sum = 0;
   bool has_best = false;
   Value best;
@@ -159,6 +160,7 @@ void AggregateOperator::Consume(ExecContext& ctx, Row* row) {
         ctx.CheckRowCount(reps.size() + 1, "aggregation");
         Row rep = *row;
         for (size_t idx = 0; idx < keys_.size(); ++idx) rep[keys_[idx].slot] = key_values[idx];
+        ctx.ChargeMemory(2 * ApproxBytes(rep), "aggregation");
         reps.push_back(std::move(rep));
         states.emplace_back(aggregates_.size());
       }
@@ -208,14 +210,16 @@ void AggregateOperator::Consume(ExecContext& ctx, Row* row) {
                                " in '" + ctx.SpanText(spec.span) + "'",
                            spec.span);
         }
-        if (v.type() == ValueType::kInt && state.sum_is_int) {
+        if (v.type() == ValueType::kInt && state.sum_is_int && spec.function == "avg") {
+          state.wide_sum += v.as_int();
+        } else if (v.type() == ValueType::kInt && state.sum_is_int) {
           if (__builtin_add_overflow(state.int_sum, v.as_int(), &state.int_sum)) {
             throw QueryError(ErrorKind::kRuntime, "integer overflow in '" + ctx.SpanText(spec.span) + "'",
                              spec.span);
           }
         } else {
           if (state.sum_is_int) {
-            state.float_sum = static_cast<double>(state.int_sum);
+            state.float_sum = static_cast<double>(spec.function == "avg" ? state.wide_sum : state.int_sum);
             state.sum_is_int = false;
           }
           state.float_sum += v.type() == ValueType::kInt ? static_cast<double>(v.as_int()) : v.as_float();
@@ -235,6 +239,7 @@ void AggregateOperator::Consume(ExecContext& ctx, Row* row) {
                            spec.span);
         }
         if (spec.extra_argument && state.items.empty()) state.extra = Evaluate(*spec.extra_argument, *row, ctx);
+        ctx.ChargeMemory(ApproxBytes(v), spec.function.c_str());
         state.items.push_back(std::move(v));
         if (state.items.size() % 65536 == 0) ctx.CheckRowCount(state.items.size(), spec.function.c_str());
       }
@@ -258,7 +263,7 @@ void AggregateOperator::Consume(ExecContext& ctx, Row* row) {
         result = state.sum_is_int ? Value::Int(state.int_sum) : Value::Float(state.float_sum);
       } else if (f == "avg") {
         if (state.count > 0) {
-          double total = state.sum_is_int ? static_cast<double>(state.int_sum) : state.float_sum;
+          double total = state.sum_is_int ? static_cast<double>(state.wide_sum) : state.float_sum;
           result = Value::Float(total / static_cast<double>(state.count));
         }
       } else if (f == "min" || f == "max") {

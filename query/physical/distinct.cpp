@@ -18,6 +18,9 @@ bool DistinctOperator::NextImpl(ExecContext& ctx, Row* row) {
     for (int slot : slots_) key.push_back(KeySlot((*row)[slot]));
     if (seen_.insert(std::move(key)).second) {
       ctx.CheckRowCount(seen_.size(), "DISTINCT");
+      uint64_t bytes = 32;
+      for (int slot : slots_) bytes += sizeof(Slot) + ApproxBytes((*row)[slot].value);
+      ctx.ChargeMemory(bytes, "DISTINCT");
       return true;
     }
   }

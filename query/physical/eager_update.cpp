@@ -16,6 +16,7 @@ bool EagerUpdateOperator::NextImpl(ExecContext& ctx, Row* row) {
     while (child()->Next(ctx, row)) {
       rows_.push_back(*row);
       ctx.CheckRowCount(rows_.size(), "update input");
+      ctx.ChargeMemory(ApproxBytes(*row), "update input");
     }
     for (Row& buffered : rows_) {
       ctx.Tick();

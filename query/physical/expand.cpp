@@ -13,6 +13,21 @@ std::string DirectionArrow(const ExpandSpec& spec, const std::string& body) {
 }
 }  // namespace
 
+bool SlotHoldsRel(const Slot& slot, uint64_t rel_id) {
+  if (slot.kind == Slot::Kind::kRel) return slot.id == rel_id;
+  if (slot.kind != Slot::Kind::kValue) return false;
+  switch (slot.value.type()) {
+    case ValueType::kRel: return slot.value.as_rel().id == rel_id;
+    case ValueType::kList:
+      for (const Value& item : slot.value.as_list()) {
+        if (item.type() == ValueType::kRel && item.as_rel().id == rel_id) return true;
+        if (item.type() == ValueType::kInt && static_cast<uint64_t>(item.as_int()) == rel_id) return true;
+      }
+      return false;
+    default: return false;
+  }
+}
+
 std::string DescribeExpand(const ExpandSpec& spec, const std::string& range) {
   std::string types;
   for (size_t idx = 0; idx < spec.types.size(); ++idx) types += (idx ? "|" : ":") + spec.types[idx];
@@ -49,8 +64,10 @@ bool ExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
       ctx.Tick();
       bool duplicate = false;
       for (int other : spec_.unique_rel_slots) {
-        const Slot& slot = (*row)[other];
-        if (slot.kind == Slot::Kind::kRel && slot.id == entry.rel) duplicate = true;
+        if (SlotHoldsRel((*row)[other], entry.rel)) {
+          duplicate = true;
+          break;
+        }
       }
       if (duplicate) continue;
       if (spec_.to_bound) {

@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include "query/physical/operators.h"
 
 namespace ecograph::query {
@@ -64,8 +66,16 @@ bool NodeByIdOperator::NextImpl(ExecContext& ctx, Row* row) {
     ValueList ids;
     if (id.type() == ValueType::kList) ids = id.as_list(); else ids.push_back(id);
     for (const auto& candidate : ids) {
-      if (candidate.type() != ValueType::kInt || candidate.as_int() < 0) continue;
-      uint64_t node_id = static_cast<uint64_t>(candidate.as_int());
+      // id(n) = 1.0 matches node 1 (numbers compare by value); 1.5 matches none.
+      uint64_t node_id = 0;
+      if (candidate.type() == ValueType::kInt && candidate.as_int() >= 0) {
+        node_id = static_cast<uint64_t>(candidate.as_int());
+      } else if (candidate.type() == ValueType::kFloat && candidate.as_float() >= 0 &&
+                 candidate.as_float() < 9.2e18 && std::floor(candidate.as_float()) == candidate.as_float()) {
+        node_id = static_cast<uint64_t>(candidate.as_float());
+      } else {
+        continue;
+      }
       if (ctx.GetNode(node_id)) {
         (*row)[slot_] = Slot::NodeRef(node_id);
         return true;  // one id per row: lists are only for IN with one element

@@ -104,13 +104,19 @@ class NodeByIdOperator : public Operator {
   bool pending_ = false;
 };
 
+// True when `slot` holds relationship `rel_id`, directly or in a list.
+bool SlotHoldsRel(const Slot& slot, uint64_t rel_id);
+
 struct ExpandSpec {
   int from_slot = -1, rel_slot = -1, to_slot = -1;
   bool to_bound = false;  // expand-into: to_slot already holds a node
   storage::Direction direction = storage::Direction::kBoth;
   std::vector<std::string> types;
   std::vector<std::string> to_labels;
-  std::vector<int> unique_rel_slots;  // relationships this one must differ from
+  // Relationships this one must differ from (relationship uniqueness per
+  // MATCH pattern): slots holding a relationship, or a variable-length list
+  // (of relationships, or of relationship ids for anonymous ones).
+  std::vector<int> unique_rel_slots;
   std::string text;     // for EXPLAIN: "(from)"
   std::string to_text;  // for EXPLAIN: "(to:Label)"
   bool reversed = false;  // expands the pattern right-to-left
@@ -136,7 +142,9 @@ class ExpandOperator : public Operator {
 };
 
 // Variable-length expansion: depth-first over relationship-unique paths
-// (streaming; memory is O(max_hops)).
+// (streaming; memory is O(path length)). With a relationship slot, binds the
+// path's relationships there: as relationship values when `bind_list`, else
+// as relationship ids (for uniqueness checks of later expansions only).
 class VarExpandOperator : public Operator {
  public:
   void Open(ExecContext& ctx) override {
@@ -166,6 +174,28 @@ class VarExpandOperator : public Operator {
   bool active_ = false;
 };
 
+// WHERE conjuncts of a shortestPath MATCH that read the path (or its
+// relationship list). They are part of the search: a shortest path is a
+// shortest one among the paths that satisfy them.
+struct PathPredicates {
+  // all(x IN relationships(p) WHERE e) / none(...) with `e` not reading the
+  // path: `predicate` (with the relationship in `slot`) must evaluate to
+  // exactly `want` for every relationship. Points into `conjuncts`.
+  struct EdgeRule {
+    const BoundExpr* predicate = nullptr;
+    int slot = -1;
+    bool want = true;
+  };
+  std::vector<BoundExprPtr> conjuncts;
+  std::vector<EdgeRule> edge_rules;
+  // True when every conjunct is an edge rule: a breadth-first search that
+  // skips the relationships failing a rule is exact. Otherwise the search
+  // enumerates relationship-unique paths by increasing length (exhaustive).
+  bool edge_rules_suffice = true;
+  std::string text;  // for EXPLAIN
+  bool empty() const { return conjuncts.empty(); }
+};
+
 // shortestPath / allShortestPaths between two bound nodes (bidirectional BFS).
 class ShortestPathOperator : public Operator {
  public:
@@ -176,18 +206,25 @@ class ShortestPathOperator : public Operator {
     next_path_ = 0;
   }
   ShortestPathOperator(OperatorPtr child, ExpandSpec spec, int64_t min_hops, int64_t max_hops,
-                       bool all, int path_slot);
+                       bool all, int path_slot, PathPredicates predicates);
   std::string Describe() const override;
 
  protected:
   bool NextImpl(ExecContext& ctx, Row* row) override;
 
  private:
-  void ComputePaths(ExecContext& ctx, uint64_t from, uint64_t to);
+  void ComputePaths(ExecContext& ctx, Row* row, uint64_t from, uint64_t to);
+  // Relationship-unique paths by increasing length, checking every conjunct.
+  void SearchExhaustive(ExecContext& ctx, Row* row, uint64_t from, uint64_t to);
+  // True when the relationship (scanned from `node`) passes every edge rule.
+  bool EdgeAllowed(ExecContext& ctx, Row* row, uint64_t node, const Neighbor& entry) const;
+  // Writes the path (and the relationship list) into the row's slots.
+  void BindPath(ExecContext& ctx, Row* row, uint64_t start, const std::vector<Neighbor>& path) const;
   ExpandSpec spec_;
   int64_t min_hops_, max_hops_;
   bool all_;
   int path_slot_;
+  PathPredicates predicates_;
   std::vector<std::vector<Neighbor>> paths_;  // pending for current input
   std::vector<uint64_t> path_starts_;
   size_t next_path_ = 0;

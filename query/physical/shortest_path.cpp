@@ -1,9 +1,13 @@
 // shortestPath: bidirectional breadth-first search, one level of the smaller
 // frontier at a time. allShortestPaths: layered BFS from the source keeping
-// every parent on a shortest layer, then enumerates the paths.
+// every parent on a shortest layer, then enumerates the paths. WHERE
+// conjuncts on the path are part of the search: per-relationship rules
+// (all/none over the relationships) prune the BFS; any other conjunct makes
+// the search exhaustive (relationship-unique paths by increasing length).
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "query/physical/operators.h"
 
@@ -36,21 +40,141 @@ struct Parent {
 }  // namespace
 
 ShortestPathOperator::ShortestPathOperator(OperatorPtr child, ExpandSpec spec, int64_t min_hops,
-                                           int64_t max_hops, bool all, int path_slot)
+                                           int64_t max_hops, bool all, int path_slot,
+                                           PathPredicates predicates)
     : spec_(std::move(spec)), min_hops_(min_hops), max_hops_(max_hops), all_(all),
-      path_slot_(path_slot) {
+      path_slot_(path_slot), predicates_(std::move(predicates)) {
   children_.push_back(std::move(child));
 }
 
 std::string ShortestPathOperator::Describe() const {
+  std::string where;
+  if (!predicates_.empty()) {
+    where = std::string(predicates_.edge_rules_suffice ? " WHERE " : " WHERE (exhaustive) ") + predicates_.text;
+  }
+  std::string max = max_hops_ >= (int64_t{1} << 30) ? "" : std::to_string(max_hops_);
   return std::string(all_ ? "AllShortestPaths(" : "ShortestPath(") +
-         DescribeExpand(spec_, "*" + std::to_string(min_hops_) + ".." + std::to_string(max_hops_)) + ")";
+         DescribeExpand(spec_, "*" + std::to_string(min_hops_) + ".." + max) + where + ")";
 }
 
-void ShortestPathOperator::ComputePaths(ExecContext& ctx, uint64_t from, uint64_t to) {
+bool ShortestPathOperator::EdgeAllowed(ExecContext& ctx, Row* row, uint64_t node,
+                                       const Neighbor& entry) const {
+  if (predicates_.edge_rules.empty()) return true;
+  Slot rel;
+  rel.kind = Slot::Kind::kRel;
+  rel.id = entry.rel;
+  rel.src = entry.outgoing ? node : entry.node;
+  rel.dst = entry.outgoing ? entry.node : node;
+  rel.type = entry.type;
+  for (const auto& rule : predicates_.edge_rules) {
+    (*row)[rule.slot] = rel;
+    Value verdict = Evaluate(*rule.predicate, *row, ctx);
+    if (verdict.type() != ValueType::kBool || verdict.as_bool() != rule.want) return false;
+  }
+  return true;
+}
+
+void ShortestPathOperator::BindPath(ExecContext& ctx, Row* row, uint64_t start,
+                                    const std::vector<Neighbor>& path) const {
+  PathValue value;
+  auto first = ctx.GetNode(start);
+  value.nodes.push_back(first ? *first : NodeValue{start, {}, {}});
+  ValueList rels;
+  for (const auto& entry : path) {
+    auto rel = ctx.GetRel(entry.rel);
+    RelValue rel_value = rel ? *rel : RelValue{entry.rel, 0, 0, ctx.TypeName(entry.type), {}};
+    value.rels.push_back(rel_value);
+    if (spec_.rel_slot >= 0) rels.push_back(Value::Rel(rel_value));
+    auto node = ctx.GetNode(entry.node);
+    value.nodes.push_back(node ? *node : NodeValue{entry.node, {}, {}});
+  }
+  if (path_slot_ >= 0) {
+    Slot slot;
+    slot.value = Value::Path(std::move(value));
+    (*row)[path_slot_] = std::move(slot);
+  }
+  if (spec_.rel_slot >= 0) {
+    Slot slot;
+    slot.value = Value::List(std::move(rels));
+    (*row)[spec_.rel_slot] = std::move(slot);
+  }
+}
+
+void ShortestPathOperator::SearchExhaustive(ExecContext& ctx, Row* row, uint64_t from, uint64_t to) {
+  if (from == to && min_hops_ > 0) return;  // as the breadth-first search
+  for (const auto& label : spec_.to_labels) {
+    if (!ctx.HasLabel(to, label)) return;
+  }
+  auto accept = [&](const std::vector<Neighbor>& path) {
+    BindPath(ctx, row, from, path);
+    for (const auto& conjunct : predicates_.conjuncts) {
+      if (!EvaluatePredicate(*conjunct, *row, ctx)) return false;
+    }
+    return true;
+  };
+  std::vector<Neighbor> path;
+  std::unordered_set<uint64_t> in_path;
+  std::vector<NeighborCursor> cursors;
+  for (int64_t length = min_hops_; length <= max_hops_; ++length) {
+    bool reached = false;  // some relationship-unique path has this length
+    if (length == 0) {
+      reached = true;
+      if (from == to && accept(path)) {
+        paths_.push_back(path);
+        path_starts_.push_back(from);
+      }
+    } else {
+      // Depth-first over paths of exactly `length` relationships.
+      path.clear();
+      in_path.clear();
+      cursors.clear();
+      cursors.emplace_back();
+      cursors.back().Reset(ctx, from, spec_.direction, spec_.types);
+      while (!cursors.empty()) {
+        Neighbor entry;
+        if (!cursors.back().Next(ctx, &entry)) {
+          cursors.pop_back();
+          if (!path.empty()) {
+            in_path.erase(path.back().rel);
+            path.pop_back();
+          }
+          continue;
+        }
+        ctx.Tick();
+        uint64_t node = path.empty() ? from : path.back().node;
+        if (in_path.count(entry.rel) || !EdgeAllowed(ctx, row, node, entry)) continue;
+        if (static_cast<int64_t>(path.size()) + 1 == length) {
+          reached = true;
+          if (entry.node != to) continue;
+          path.push_back(entry);
+          bool accepted = accept(path);
+          if (accepted) {
+            paths_.push_back(path);
+            path_starts_.push_back(from);
+            ctx.CheckRowCount(paths_.size(), "allShortestPaths");
+          }
+          path.pop_back();
+          if (accepted && !all_) return;
+          continue;
+        }
+        path.push_back(entry);
+        in_path.insert(entry.rel);
+        cursors.emplace_back();
+        cursors.back().Reset(ctx, entry.node, spec_.direction, spec_.types);
+      }
+    }
+    if (!paths_.empty() || !reached) return;
+  }
+}
+
+void ShortestPathOperator::ComputePaths(ExecContext& ctx, Row* row, uint64_t from, uint64_t to) {
   paths_.clear();
   path_starts_.clear();
   next_path_ = 0;
+  if (!predicates_.empty() && !predicates_.edge_rules_suffice) {
+    SearchExhaustive(ctx, row, from, to);
+    return;
+  }
   auto labels_ok = [&](uint64_t node) {
     for (const auto& label : spec_.to_labels) {
       if (!ctx.HasLabel(node, label)) return false;
@@ -88,7 +212,7 @@ void ShortestPathOperator::ComputePaths(ExecContext& ctx, uint64_t from, uint64_
         cursor.Reset(ctx, node, direction, spec_.types);
         while (cursor.Next(ctx, &entry)) {
           ctx.Tick();
-          if (visited.count(entry.node)) continue;
+          if (visited.count(entry.node) || !EdgeAllowed(ctx, row, node, entry)) continue;
           visited[entry.node] = {depth + 1, Parent{node, entry}};
           auto hit = other.find(entry.node);
           if (hit != other.end()) {
@@ -144,6 +268,7 @@ void ShortestPathOperator::ComputePaths(ExecContext& ctx, uint64_t from, uint64_
       cursor.Reset(ctx, node, spec_.direction, spec_.types);
       while (cursor.Next(ctx, &entry)) {
         ctx.Tick();
+        if (!EdgeAllowed(ctx, row, node, entry)) continue;
         auto it = depth_of.find(entry.node);
         if (it == depth_of.end()) {
           depth_of[entry.node] = depth + 1;
@@ -184,28 +309,7 @@ bool ShortestPathOperator::NextImpl(ExecContext& ctx, Row* row) {
       const auto& path = paths_[next_path_];
       uint64_t current = path_starts_[next_path_];
       ++next_path_;
-      PathValue value;
-      auto first = ctx.GetNode(current);
-      value.nodes.push_back(first ? *first : NodeValue{current, {}, {}});
-      ValueList rels;
-      for (const auto& entry : path) {
-        auto rel = ctx.GetRel(entry.rel);
-        RelValue rel_value = rel ? *rel : RelValue{entry.rel, 0, 0, ctx.TypeName(entry.type), {}};
-        value.rels.push_back(rel_value);
-        if (spec_.rel_slot >= 0) rels.push_back(Value::Rel(rel_value));
-        auto node = ctx.GetNode(entry.node);
-        value.nodes.push_back(node ? *node : NodeValue{entry.node, {}, {}});
-      }
-      if (path_slot_ >= 0) {
-        Slot slot;
-        slot.value = Value::Path(std::move(value));
-        (*row)[path_slot_] = std::move(slot);
-      }
-      if (spec_.rel_slot >= 0) {
-        Slot slot;
-        slot.value = Value::List(std::move(rels));
-        (*row)[spec_.rel_slot] = std::move(slot);
-      }
+      BindPath(ctx, row, current, path);
       return true;
     }
     if (!child()->Next(ctx, row)) return false;
@@ -214,7 +318,7 @@ bool ShortestPathOperator::NextImpl(ExecContext& ctx, Row* row) {
     paths_.clear();
     next_path_ = 0;
     if (from == UINT64_MAX || to == UINT64_MAX) continue;
-    ComputePaths(ctx, from, to);
+    ComputePaths(ctx, row, from, to);
   }
 }
 

@@ -73,6 +73,7 @@ bool SortOperator::NextImpl(ExecContext& ctx, Row* row) {
           heap.push_back(Entry{key, current, *row});
           std::push_heap(heap.begin(), heap.end(), before);
           ctx.CheckRowCount(heap.size(), "ORDER BY");
+          ctx.ChargeMemory(ApproxBytes(*row) + sizeof(Entry), "ORDER BY");
           continue;
         }
         // Arrival order breaks ties, so an equal key never displaces the top.
@@ -97,6 +98,7 @@ bool SortOperator::NextImpl(ExecContext& ctx, Row* row) {
         keys.push_back(std::move(key));
         rows_.push_back(*row);
         ctx.CheckRowCount(rows_.size(), "ORDER BY");
+        ctx.ChargeMemory(ApproxBytes(*row) + keys_.size() * sizeof(Value), "ORDER BY");
       }
       std::vector<size_t> order(rows_.size());
       std::iota(order.begin(), order.end(), 0);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <limits>
 
 #include "query/physical/operators.h"
 
@@ -13,8 +14,8 @@ VarExpandOperator::VarExpandOperator(OperatorPtr child, ExpandSpec spec, int64_t
 }
 
 std::string VarExpandOperator::Describe() const {
-  return "VarLengthExpand(" +
-         DescribeExpand(spec_, "*" + std::to_string(min_hops_) + ".." + std::to_string(max_hops_)) + ")";
+  std::string max = max_hops_ == std::numeric_limits<int64_t>::max() ? "" : std::to_string(max_hops_);
+  return "VarLengthExpand(" + DescribeExpand(spec_, "*" + std::to_string(min_hops_) + ".." + max) + ")";
 }
 
 bool VarExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
@@ -31,26 +32,27 @@ bool VarExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
     }
     for (int other : spec_.unique_rel_slots) {
       const Slot& slot = (*row)[other];
-      if (slot.kind != Slot::Kind::kRel) continue;
       for (const auto& entry : path_) {
-        if (entry.rel == slot.id) return false;
+        if (SlotHoldsRel(slot, entry.rel)) return false;
       }
     }
     if (!spec_.to_bound) (*row)[spec_.to_slot] = Slot::NodeRef(end);
     if (spec_.rel_slot >= 0) {
       Slot list;
-      if (bind_list_) {
-        ValueList rels;
-        for (const auto& entry : path_) {
-          Slot rel;
-          rel.kind = Slot::Kind::kRel;
-          rel.id = entry.rel;
-          rels.push_back(ctx.Materialize(rel));
+      ValueList rels;
+      for (const auto& entry : path_) {
+        if (!bind_list_) {
+          rels.push_back(Value::Int(static_cast<int64_t>(entry.rel)));
+          continue;
         }
-        // The list follows the pattern's left-to-right order.
-        if (spec_.reversed) std::reverse(rels.begin(), rels.end());
-        list.value = Value::List(std::move(rels));
+        Slot rel;
+        rel.kind = Slot::Kind::kRel;
+        rel.id = entry.rel;
+        rels.push_back(ctx.Materialize(rel));
       }
+      // The list follows the pattern's left-to-right order.
+      if (spec_.reversed) std::reverse(rels.begin(), rels.end());
+      list.value = Value::List(std::move(rels));
       (*row)[spec_.rel_slot] = std::move(list);
     }
     return true;
@@ -92,6 +94,10 @@ bool VarExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
       path_.push_back(entry);
       int64_t depth = static_cast<int64_t>(path_.size());
       if (depth < max_hops_) {
+        // The path (and its cursors) grows with the depth: budget it.
+        if ((stack_.size() & 1023) == 1023) {
+          ctx.CheckValueSize(stack_.size() * (sizeof(Frame) + sizeof(Neighbor) + 64), "a variable-length path");
+        }
         stack_.emplace_back();
         stack_.back().node = entry.node;
         stack_.back().cursor.Reset(ctx, entry.node, spec_.direction, spec_.types);

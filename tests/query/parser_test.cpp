@@ -409,6 +409,28 @@ TEST(ParserTest, IntegerExtremes) {
 }
 
 // Nesting limits: errors, never a stack overflow (also under ASan).
+TEST(ParserTest, FlatChainsAreNotNesting) {
+  // 10000 terms of AND / OR / XOR: a flat chain, parsed as a balanced tree.
+  for (const std::string op : {" AND ", " OR ", " XOR "}) {
+    std::string text = "RETURN true";
+    for (int idx = 0; idx < 10000; ++idx) text += op + "true";
+    Statement statement = ParseStatement(text);
+    EXPECT_EQ(statement.queries.size(), 1u) << op;
+  }
+  // A run of one arithmetic operator is one flat node: 1 + 1 + ... (10000 terms).
+  std::string sum = "RETURN 1";
+  for (int idx = 0; idx < 10000; ++idx) sum += " + 1";
+  const Expr& flat = *ParseStatement(sum).queries[0].clauses[0]->projection.items[0].expr;
+  EXPECT_EQ(flat.children.size(), 10001u);
+  EXPECT_TRUE(flat.flat_chain);
+  // Short chains stay left-deep: ((a AND b) AND c).
+  Statement statement = ParseStatement("RETURN a AND b AND c");
+  const Expr& root = *statement.queries[0].clauses[0]->projection.items[0].expr;
+  ASSERT_EQ(root.kind, ExprKind::kBinary);
+  EXPECT_EQ(root.children[1]->name, "c");
+  EXPECT_EQ(root.children[0]->kind, ExprKind::kBinary);
+}
+
 TEST(ParserTest, DeepNestingIsASyntaxError) {
   const int kDepth = 10000;
   auto nested = [&](const std::string& open, const std::string& inner, const std::string& close) {
@@ -421,9 +443,9 @@ TEST(ParserTest, DeepNestingIsASyntaxError) {
   std::vector<std::string> queries = {
       nested("(", "1", ")"), nested("[", "1", "]"), nested("{a: ", "1", "}"),
       nested("-", "1", ""), nested("NOT ", "true", ""), nested("f(", "1", ")"),
-      nested("[x IN ", "1", "]"), nested("", "1", "+1"), nested("", "x", ".a"),
+      nested("[x IN ", "1", "]"), nested("", "1", "+1-1"), nested("", "x", ".a"),
       nested("", "x", "[0]"), nested("CASE WHEN true THEN ", "1", " END"),
-      nested("", "1", " AND true"), nested("", "1", " IS NULL"),
+      nested("", "1", " IS NULL"),
   };
   std::string pattern = "MATCH (n {a: ";
   for (int idx = 0; idx < kDepth; ++idx) pattern += "(n)-->({a: ";

@@ -1,0 +1,86 @@
+// The per-statement guards: the memory budget (buffering operators and
+// single values) and the timeout checked during expression evaluation.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "query/engine.h"
+#include "tests/query/test_database.h"
+
+namespace ecograph::query {
+namespace {
+
+class QueryGuardsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(db_.engine().Execute("UNWIND range(1, 3000) AS i CREATE (:P {i: i, s: 'p' + toString(i)})").ok());
+  }
+  QueryError Fails(const std::string& query, const QueryOptions& options) {
+    QueryOutcome outcome = db_.engine().Execute(query, {}, options);
+    if (outcome.ok()) {
+      ADD_FAILURE() << query << ": expected an error";
+      return QueryError(ErrorKind::kInternal, "no error");
+    }
+    return *outcome.error;
+  }
+  static QueryOptions Budget(uint64_t bytes) {
+    QueryOptions options;
+    options.memory_budget = bytes;
+    return options;
+  }
+  testing::TestDatabase db_;
+};
+
+TEST_F(QueryGuardsTest, BufferingOperatorsStayWithinTheBudget) {
+  const char* queries[] = {
+      "MATCH (a:P), (b:P) RETURN a.i, b.i ORDER BY a.s",
+      "MATCH (a:P), (b:P) RETURN DISTINCT a.i, b.i",
+      "MATCH (a:P), (b:P) RETURN a.i, b.i, count(*)",
+      "MATCH (a:P), (b:P) RETURN collect(a.s + b.s)",
+      "MATCH (a:P), (b:P) WITH a, b LIMIT 200000 SET a.x = 1",
+  };
+  for (const char* query : queries) {
+    QueryError error = Fails(query, Budget(uint64_t{1} << 20));
+    EXPECT_EQ(error.kind(), ErrorKind::kRuntime) << query;
+    EXPECT_NE(error.message().find("query memory budget of 1 MiB"), std::string::npos)
+        << query << ": " << error.message();
+  }
+  // The same statements fit the default budget.
+  QueryOutcome outcome = db_.engine().Execute("MATCH (a:P), (b:P) WHERE a.i < 200 RETURN a.i, b.i ORDER BY a.s");
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome.result->rows.size(), 199u * 3000u);
+}
+
+TEST_F(QueryGuardsTest, AValueLargerThanTheBudgetIsAnError) {
+  std::string query = "WITH 'x' AS s";
+  for (int step = 0; step < 40; ++step) query += " WITH s + s AS s";
+  query += " RETURN size(s)";
+  QueryError error = Fails(query, Budget(uint64_t{64} << 20));
+  EXPECT_EQ(error.kind(), ErrorKind::kRuntime);
+  EXPECT_EQ(error.message(), "a string concatenation would exceed the query memory budget of 64 MiB");
+  EXPECT_TRUE(error.span().valid);
+
+  error = Fails("WITH range(1, 1000) AS l WITH l + l AS l WITH l + l AS l WITH l + l AS l RETURN size(l)",
+                Budget(64 << 10));
+  EXPECT_EQ(error.message(), "a list concatenation would exceed the query memory budget of 65536 bytes");
+}
+
+TEST_F(QueryGuardsTest, TimeoutIsCheckedDuringExpressionEvaluation) {
+  QueryOptions options;
+  options.timeout = std::chrono::milliseconds(1);
+  // One row, one expression: all the work is inside the evaluator.
+  QueryError error = Fails("RETURN any(x IN range(1, 3000000) WHERE x % 7 = 9) AS found", options);
+  EXPECT_EQ(error.kind(), ErrorKind::kTimeout) << error.message();
+  error = Fails("RETURN size([x IN range(1, 3000000) WHERE x % 3 = 0 | x * 2]) AS n", options);
+  EXPECT_EQ(error.kind(), ErrorKind::kTimeout) << error.message();
+}
+
+TEST_F(QueryGuardsTest, NoBudgetMeansNoBudget) {
+  QueryOutcome outcome =
+      db_.engine().Execute("MATCH (a:P), (b:P) WHERE a.i <= 10 RETURN count(DISTINCT [a.i, b.i])", {}, Budget(0));
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome.result->rows[0][0].ToDisplayString(), "30000");
+}
+
+}  // namespace
+}  // namespace ecograph::query
