@@ -1,6 +1,7 @@
 #include "cli/statement_runner.h"
 
 #include <ostream>
+#include <vector>
 
 namespace ecograph::cli {
 
@@ -28,7 +29,23 @@ bool RunScript(query::QueryEngine& engine, const std::string& script, const RunS
                query::QueryResult* last_result) {
   size_t search_from = 0;
   bool first = true;
-  for (const std::string& statement : query::QueryEngine::SplitStatements(script)) {
+  std::vector<std::string> statements = query::QueryEngine::SplitStatements(script);
+  // --format json over several statements: one JSON document, an array with
+  // one result array per statement (closed even when a statement fails).
+  size_t non_empty = 0;
+  for (const std::string& statement : statements) {
+    if (statement.find_first_not_of(" \t\r\n;") != std::string::npos) ++non_empty;
+  }
+  const bool json_document = settings.print.format == OutputFormat::kJson && non_empty > 1;
+  if (json_document) out << "[\n";
+  struct CloseDocument {
+    std::ostream& out;
+    bool active;
+    ~CloseDocument() {
+      if (active) out << "]\n" << std::flush;
+    }
+  } close_document{out, json_document};
+  for (const std::string& statement : statements) {
     size_t offset = script.find(statement, search_from);
     if (offset != std::string::npos) search_from = offset + statement.size();
     if (statement.find_first_not_of(" \t\r\n;") == std::string::npos) continue;
@@ -45,6 +62,7 @@ bool RunScript(query::QueryEngine& engine, const std::string& script, const RunS
       return false;
     }
     if (!first && settings.print.format == OutputFormat::kTable) out << '\n';
+    if (!first && json_document) out << ",\n";
     first = false;
     PrintResult(*outcome.result, settings.print, out, err);
     out.flush();
