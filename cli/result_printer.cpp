@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <ostream>
 #include <vector>
@@ -48,7 +49,9 @@ std::string PlainText(const Value& value) {
       return "";
     case ValueType::kString:
       return value.as_string();
-    case ValueType::kFloat:  // as in JSON: shortest round-trip digits
+    case ValueType::kFloat:  // as in JSON: shortest round-trip digits; NaN, Infinity, -Infinity
+      if (!std::isfinite(value.as_float())) return value.ToDisplayString();
+      return ValueToJson(value).dump();
     case ValueType::kNode:
     case ValueType::kRel:
     case ValueType::kPath:

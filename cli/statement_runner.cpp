@@ -2,6 +2,7 @@
 
 #include <ostream>
 #include <sstream>
+#include <vector>
 
 #include "cli/pager.h"
 #include "cli/terminal.h"
@@ -83,7 +84,23 @@ bool RunScript(query::QueryEngine& engine, const std::string& script, const RunS
                query::QueryResult* last_result) {
   size_t search_from = 0;
   bool first = true;
-  for (const std::string& statement : query::QueryEngine::SplitStatements(script)) {
+  std::vector<std::string> statements = query::QueryEngine::SplitStatements(script);
+  // --format json over several statements: one JSON document, an array with
+  // one result array per statement (closed even when a statement fails).
+  size_t non_empty = 0;
+  for (const std::string& statement : statements) {
+    if (statement.find_first_not_of(" \t\r\n;") != std::string::npos) ++non_empty;
+  }
+  const bool json_document = settings.print.format == OutputFormat::kJson && non_empty > 1;
+  if (json_document) out << "[\n";
+  struct CloseDocument {
+    std::ostream& out;
+    bool active;
+    ~CloseDocument() {
+      if (active) out << "]\n" << std::flush;
+    }
+  } close_document{out, json_document};
+  for (const std::string& statement : statements) {
     size_t offset = script.find(statement, search_from);
     if (offset != std::string::npos) search_from = offset + statement.size();
     if (statement.find_first_not_of(" \t\r\n;") == std::string::npos) continue;
@@ -103,6 +120,7 @@ bool RunScript(query::QueryEngine& engine, const std::string& script, const RunS
     PrintOptions print = settings.print;
     if (settings.track_terminal_width) print.max_width = TerminalWidth();
     if (!first && IsTerminalLayout(print.format)) out << '\n';
+    if (!first && json_document) out << ",\n";
     first = false;
     EmitResult(*outcome.result, print, settings, out, err);
     out.flush();

@@ -1,6 +1,7 @@
 #include "cli/value_json.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -94,6 +95,8 @@ nlohmann::json ValueToJson(const query::Value& value) {
     case ValueType::kInt:
       return value.as_int();
     case ValueType::kFloat:
+      // JSON has no NaN or infinities (nlohmann would write null): strings.
+      if (!std::isfinite(value.as_float())) return value.ToDisplayString();
       return value.as_float();
     case ValueType::kString:
       return value.as_string();

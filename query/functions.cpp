@@ -209,7 +209,10 @@ Value FnRange(ExecContext& ctx, const BoundExpr& call, Args& args) {
   ValueList out;
   for (int64_t value = start; step > 0 ? value <= end : value >= end; value += step) {
     out.push_back(Value::Int(value));
-    if (out.size() % 4096 == 0) ctx.CheckRowCount(out.size(), "range()");
+    if (out.size() % 4096 == 0) {
+      ctx.CheckRowCount(out.size(), "range()");
+      ctx.CheckTimeout();
+    }
     if ((step > 0 && value > INT64_MAX - step) || (step < 0 && value < INT64_MIN - step)) break;
   }
   return Value::List(std::move(out));

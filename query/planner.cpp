@@ -135,7 +135,10 @@ PhysicalPlan Planner::Plan(const Statement& statement, const std::string& text) 
 OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query, std::vector<std::string>* columns,
                                      std::vector<int>* column_slots) {
   Scope scope;
-  OperatorPtr op = std::make_unique<SingleRowOperator>();
+  const int first_slot = next_slot_;
+  auto single_row = std::make_unique<SingleRowOperator>();
+  SingleRowOperator* single_row_leaf = single_row.get();
+  OperatorPtr op = std::move(single_row);
   if (query.clauses.empty()) throw QueryError(ErrorKind::kSyntax, "empty query");
   for (size_t clause_idx = 0; clause_idx < query.clauses.size(); ++clause_idx) {
     const Clause& clause = *query.clauses[clause_idx];
@@ -211,6 +214,7 @@ OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query, std::vector<std::
                          " (must be RETURN or an update clause)",
                      query.clauses.back()->span);
   }
+  single_row_leaf->SetSlots(first_slot, next_slot_);
   return op;
 }
 

@@ -13,10 +13,16 @@
 
 namespace ecograph::query {
 
-// Yields one empty row per Open.
+// Yields one empty row per Open: nulls in the slots [first, end) of its
+// query (a UNION branch clears only its own slots, so n branches cost O(n),
+// not O(n) each).
 class SingleRowOperator : public Operator {
  public:
   std::string Describe() const override { return "SingleRow"; }
+  void SetSlots(int first, int end) {
+    first_slot_ = first;
+    end_slot_ = end;
+  }
   void Open(ExecContext&) override { done_ = false; }
 
  protected:
@@ -24,6 +30,7 @@ class SingleRowOperator : public Operator {
 
  private:
   bool done_ = false;
+  int first_slot_ = 0, end_slot_ = -1;  // -1: the whole row
 };
 
 // Leaf of a nested plan: yields the argument row once per Open.

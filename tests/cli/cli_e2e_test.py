@@ -411,6 +411,27 @@ class OutputFormatTest(Base):
         self.assertOk(r)
         self.assertTrue(r.stdout.startswith("| name | founded |\n| --- | --- |\n"))
 
+    def test_infinity_and_nan_are_not_null(self):
+        q = "RETURN 1.0/0 AS a, -1.0/0 AS b, 0.0/0 AS c, 2.5 AS d"
+        r = self.query(q, "--format", "csv")
+        self.assertOk(r)
+        self.assertEqual(r.stdout, "a,b,c,d\nInfinity,-Infinity,NaN,2.5\n")
+        r = self.query(q, "--format", "json")
+        self.assertOk(r)
+        self.assertEqual(json.loads(r.stdout), [{"a": "Infinity", "b": "-Infinity", "c": "NaN", "d": 2.5}])
+
+    def test_json_over_several_statements_is_one_document(self):
+        r = self.query("RETURN 1 AS a; RETURN 2 AS b; " + self.Q, "--format", "json")
+        self.assertOk(r)
+        self.assertEqual(json.loads(r.stdout), [[{"a": 1}], [{"b": 2}],
+                                                [{"name": "Alpha Group", "founded": 1999},
+                                                 {"name": "Delta Pay", "founded": 2004}]])
+        # A failing statement still leaves valid JSON of those before it.
+        r = self.query("RETURN 1 AS a; RETURN nope", "--format", "json")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(json.loads(r.stdout), [[{"a": 1}]])
+        self.assertIn("variable 'nope' not defined", r.stderr)
+
 
 class ExitCodeTest(Base):
     def test_usage_errors_exit_2(self):
