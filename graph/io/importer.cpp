@@ -232,8 +232,11 @@ class StringArena {
  public:
   std::string_view Copy(std::string_view text) {
     if (text.size() > remaining_) {
-      size_t size = std::max<size_t>(kBlockSize, text.size());
-      blocks_.push_back(std::make_unique<char[]>(size));
+      // Blocks grow from 4 KiB to kBlockSize, so a small import stays small;
+      // their bytes are never read before they are written.
+      next_block_ = std::min(kBlockSize, next_block_ * 2);
+      size_t size = std::max<size_t>(next_block_, text.size());
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
       next_ = blocks_.back().get();
       remaining_ = size;
     }
@@ -246,6 +249,7 @@ class StringArena {
 
  private:
   static constexpr size_t kBlockSize = 1 << 20;
+  size_t next_block_ = 2048;
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;
   size_t remaining_ = 0;
@@ -1041,6 +1045,12 @@ Result<ImportStats> Importer::Run() {
   for (const FileSpec* spec : jsonl) {
     s = ImportJsonl(*spec, /*nodes_pass=*/false);
     if (!s.ok()) return fail(s);
+  }
+  if (options_.validate_only) {
+    loader_->Abort();
+    progress_->Finish();
+    stats_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return stats_;
   }
   progress_->Message("import: " + std::to_string(rows_) + " rows read; writing the database");
   s = loader_->Finish();

@@ -77,6 +77,10 @@ struct ImportOptions {
   std::string bad_rows_report;
   // A progress line on stderr (only when stderr is a terminal).
   bool progress = false;
+  // Read and check every row as an import would, then discard everything:
+  // the database is not changed (names of labels, types and keys seen may
+  // still be registered, as by a failed import).
+  bool validate_only = false;
 };
 
 struct ImportStats {
