@@ -18,6 +18,7 @@ PACKAGES=(
   libutf8proc-dev           # Unicode display widths in the table printer
   python3 python3-networkx  # GraphML interoperability test
   tmux                      # REPL end-to-end test through a terminal
+  clang-14 libclang-rt-14-dev  # libFuzzer: the fuzz.* tests (coverage-guided fuzzing)
 )
 
 missing=()
