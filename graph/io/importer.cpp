@@ -868,6 +868,24 @@ Status Importer::ImportJsonl(const FileSpec& spec, bool nodes_pass) {
       s = bad(offset, "invalid JSON: " + message);
       if (!s.ok()) return s;
       continue;
+    } catch (const Json::exception& e) {
+      // A number beyond the double range ("1E999"): out_of_range 406, which
+      // quotes the number; the column is where it starts.
+      std::string what = e.what();
+      size_t bracket = what.find("] ");
+      std::string message = bracket == std::string::npos ? what : what.substr(bracket + 2);
+      size_t offset = 0;
+      size_t quote = message.find('\'');
+      if (quote != std::string::npos) {
+        size_t close = message.find('\'', quote + 1);
+        if (close != std::string::npos) {
+          size_t at = text.find(message.substr(quote + 1, close - quote - 1));
+          if (at != std::string_view::npos) offset = at;
+        }
+      }
+      s = bad(offset, "invalid JSON: " + message);
+      if (!s.ok()) return s;
+      continue;
     }
     if (!j.is_object()) {
       s = bad(0, "expected a JSON object per line");
