@@ -189,7 +189,7 @@ query::Params ReadParamsFile(const std::string& path) {
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {  // syntax, or a number out of range
     throw DataError(path + ": invalid JSON: " + error.what());
   }
   if (!json.is_object()) throw DataError(path + ": expected a JSON object of parameters");

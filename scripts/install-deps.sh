@@ -19,6 +19,7 @@ PACKAGES=(
   python3 python3-networkx  # GraphML interoperability test
   tmux                      # REPL end-to-end test through a terminal
   less                      # the REPL's default pager for long results
+  clang-14 libclang-rt-14-dev  # libFuzzer: the fuzz.* tests (coverage-guided fuzzing)
 )
 
 missing=()

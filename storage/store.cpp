@@ -536,8 +536,10 @@ Status StoreImpl::CheckFormat(bool fresh) {
                            Damaged(path_, "the ecograph marker is missing from its catalog"));
     }
     if (read_only_) {
-      return Status::Error(StatusCode::kNotADatabase,
-                           path_ + " is not an ecograph database (no ecograph marker)");
+      // Our column families exist (OpenRocks checked): damaged, or a
+      // creation that never wrote its marker; either way not usable.
+      return Status::Error(StatusCode::kCorruption,
+                           Damaged(path_, "the ecograph marker is missing from its catalog"));
     }
     rocksdb::WriteBatch batch;
     std::string version;

@@ -232,8 +232,11 @@ class StringArena {
  public:
   std::string_view Copy(std::string_view text) {
     if (text.size() > remaining_) {
-      size_t size = std::max<size_t>(kBlockSize, text.size());
-      blocks_.push_back(std::make_unique<char[]>(size));
+      // Blocks grow from 4 KiB to kBlockSize, so a small import stays small;
+      // their bytes are never read before they are written.
+      next_block_ = std::min(kBlockSize, next_block_ * 2);
+      size_t size = std::max<size_t>(next_block_, text.size());
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
       next_ = blocks_.back().get();
       remaining_ = size;
     }
@@ -246,6 +249,7 @@ class StringArena {
 
  private:
   static constexpr size_t kBlockSize = 1 << 20;
+  size_t next_block_ = 2048;
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;
   size_t remaining_ = 0;
@@ -864,6 +868,24 @@ Status Importer::ImportJsonl(const FileSpec& spec, bool nodes_pass) {
       s = bad(offset, "invalid JSON: " + message);
       if (!s.ok()) return s;
       continue;
+    } catch (const Json::exception& e) {
+      // A number beyond the double range ("1E999"): out_of_range 406, which
+      // quotes the number; the column is where it starts.
+      std::string what = e.what();
+      size_t bracket = what.find("] ");
+      std::string message = bracket == std::string::npos ? what : what.substr(bracket + 2);
+      size_t offset = 0;
+      size_t quote = message.find('\'');
+      if (quote != std::string::npos) {
+        size_t close = message.find('\'', quote + 1);
+        if (close != std::string::npos) {
+          size_t at = text.find(message.substr(quote + 1, close - quote - 1));
+          if (at != std::string_view::npos) offset = at;
+        }
+      }
+      s = bad(offset, "invalid JSON: " + message);
+      if (!s.ok()) return s;
+      continue;
     }
     if (!j.is_object()) {
       s = bad(0, "expected a JSON object per line");
@@ -1041,6 +1063,12 @@ Result<ImportStats> Importer::Run() {
   for (const FileSpec* spec : jsonl) {
     s = ImportJsonl(*spec, /*nodes_pass=*/false);
     if (!s.ok()) return fail(s);
+  }
+  if (options_.validate_only) {
+    loader_->Abort();
+    progress_->Finish();
+    stats_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return stats_;
   }
   progress_->Message("import: " + std::to_string(rows_) + " rows read; writing the database");
   s = loader_->Finish();

@@ -48,7 +48,11 @@
 // a syntax error, else 1. Bad rows: wrong field count, value not
 // parsable as the column's type, empty/missing :TYPE, empty :ID, duplicate
 // id in an ID space, relationship endpoint id not defined by the node files,
-// invalid UTF-8, malformed quoting (unterminated quote at end of file). With
+// invalid UTF-8, malformed quoting (a bad row up to the end of the line with
+// the error; scanning resumes on the next line), a value the store cannot
+// hold (lists nested deeper than storage::kMaxListNesting, over
+// storage::kMaxValueBytes; JSON nested deeper than 80 levels is refused
+// before it is parsed, at the column of the bracket). With
 // skip_bad_rows = 0 the first bad row fails the import (kInvalidArgument).
 // Otherwise up to skip_bad_rows bad rows are skipped and written (one line
 // `file:line:column: message` then the raw row, tab-indented and with line
@@ -77,6 +81,10 @@ struct ImportOptions {
   std::string bad_rows_report;
   // A progress line on stderr (only when stderr is a terminal).
   bool progress = false;
+  // Read and check every row as an import would, then discard everything:
+  // the database is not changed (names of labels, types and keys seen may
+  // still be registered, as by a failed import).
+  bool validate_only = false;
 };
 
 struct ImportStats {

@@ -186,6 +186,8 @@ void AddJsonlCases(std::vector<Case>* cases, int good, const std::string& name) 
   add("value", node + ",\"v\": }}", after_node + 6,
       "invalid JSON: syntax error while parsing value - unexpected '}'; expected '[', '{', or a "
       "literal");
+  add("overflow", node + ",\"f\":-1E999}}", after_node + 5,
+      "invalid JSON: number overflow parsing '-1E999'");
   add("notobject", "[1, 2]", 1, "expected a JSON object per line");
   add("notype", "{\"id\":\"x1\",\"name\":\"" + name + "\"}", 1,
       "expected \"type\": \"node\" or \"relationship\"");
