@@ -24,6 +24,7 @@ RunSettings MakeRunSettings(const CommonOptions& common, const Database& db) {
   settings.print.color = ColorEnabled(common.no_color, STDOUT_FILENO);
   settings.params = common.params;
   settings.query_options = db.QueryOptionsFor(common);
+  settings.query_options.notifications = true;  // warnings for unknown names
   settings.color_errors = ColorEnabled(common.no_color, STDERR_FILENO);
   return settings;
 }

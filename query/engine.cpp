@@ -129,7 +129,7 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
     PhysicalPlan plan = planner.Plan(statement, text);
     QueryResult result;
     result.columns = plan.columns;
-    result.notifications = CollectNotifications(statement, text, *txn);
+    if (options.notifications) result.notifications = CollectNotifications(statement, text, *txn);
     if (mode == ExplainMode::kExplain) {
       result.plan = RenderPlan(*plan.root, false);
       result.plan_only = true;

@@ -29,6 +29,9 @@ struct QueryOptions {
   // aggregation, updates, path searches) and in any single value it builds;
   // 0 = no budget. Exceeding it is a clear error, not a truncated result.
   uint64_t memory_budget = uint64_t{2} << 30;
+  // Fill QueryResult::notifications (a few microseconds per statement: off
+  // for programs, on for people).
+  bool notifications = false;
 };
 
 enum class ExplainMode { kNone, kExplain, kProfile };
@@ -51,7 +54,8 @@ struct QueryResult {
   std::string plan;
   // EXPLAIN: the statement was planned, not run; `plan` is the whole answer.
   bool plan_only = false;
-  // Warnings that are not errors (names the database does not have).
+  // Warnings that are not errors (names the database does not have); only
+  // with QueryOptions::notifications.
   std::vector<Notification> notifications;
   double elapsed_ms = 0;
 };

@@ -16,9 +16,12 @@ enum class NameKind { kLabel = 0, kRelType = 1, kPropertyKey = 2 };
 
 const char* KindNoun(NameKind kind) {
   switch (kind) {
-    case NameKind::kLabel: return "label";
-    case NameKind::kRelType: return "relationship type";
-    case NameKind::kPropertyKey: return "property key";
+    case NameKind::kLabel:
+      return "label";
+    case NameKind::kRelType:
+      return "relationship type";
+    case NameKind::kPropertyKey:
+      return "property key";
   }
   return "name";
 }
@@ -109,8 +112,8 @@ class NameCollector {
         const ProjectionBody& body = clause.projection;
         for (const ProjectionItem& item : body.items) {
           VisitExpr(item.expr.get());
-          bool same_variable = item.expr && item.expr->kind == ExprKind::kVariable &&
-                               item.alias && item.expr->name == *item.alias;
+          bool same_variable = item.expr && item.expr->kind == ExprKind::kVariable && item.alias &&
+                               item.expr->name == *item.alias;
           if (item.alias && !same_variable) rebound_vars_.insert(*item.alias);
         }
         for (const SortItem& sort : body.order_by) VisitExpr(sort.expr.get());
@@ -144,7 +147,8 @@ class NameCollector {
         break;
       case ClauseKind::kCall:
         for (const ExprPtr& arg : clause.call_args) VisitExpr(arg.get());
-        for (const auto& [name, alias] : clause.yield_items) rebound_vars_.insert(alias.value_or(name));
+        for (const auto& [name, alias] : clause.yield_items)
+          rebound_vars_.insert(alias.value_or(name));
         VisitExpr(clause.where.get());
         break;
       case ClauseKind::kCreateIndex:
@@ -185,10 +189,9 @@ class NameCollector {
           Write(NameKind::kPropertyKey, key);
         } else {
           Read(NameKind::kPropertyKey, key,
-               Locate(text_, properties->span, key,
-                      [](char before, char after) {
-                        return (before == '{' || before == ',') && after == ':';
-                      }));
+               Locate(text_, properties->span, key, [](char before, char after) {
+                 return (before == '{' || before == ',') && after == ':';
+               }));
         }
       }
     }
@@ -244,9 +247,9 @@ class NameCollector {
     }
     if (expr->pattern) VisitPattern(*expr->pattern, /*writes=*/false);
     for (const ExprPtr& child : expr->children) VisitExpr(child.get());
-    for (const Expr* part : {expr->case_subject.get(), expr->case_else.get(),
-                             expr->slice_from.get(), expr->slice_to.get(),
-                             expr->where_expr.get(), expr->map_expr.get()}) {
+    for (const Expr* part :
+         {expr->case_subject.get(), expr->case_else.get(), expr->slice_from.get(),
+          expr->slice_to.get(), expr->where_expr.get(), expr->map_expr.get()}) {
       VisitExpr(part);
     }
   }

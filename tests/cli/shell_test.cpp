@@ -140,7 +140,8 @@ class EngineTest : public ::testing::Test {
     store_.reset();
     std::filesystem::remove_all(dir_);
   }
-  query::QueryResult Run(const std::string& text, const query::QueryOptions& options = {}) {
+  query::QueryResult Run(const std::string& text, query::QueryOptions options = {}) {
+    options.notifications = true;
     query::QueryOutcome outcome = engine_->Execute(text, {}, options);
     EXPECT_TRUE(outcome.ok()) << query::FormatError(*outcome.error, text);
     return outcome.ok() ? *outcome.result : query::QueryResult{};
@@ -199,6 +200,12 @@ TEST_F(EngineTest, NotificationsForUnknownNames) {
             (std::vector<std::string>{"1:19: label 'Fintech' is not in the database",
                                       "1:36: relationship type 'INVESTED_IN' is not in the "
                                       "database"}));
+}
+
+TEST_F(EngineTest, NotificationsOnlyWhenAsked) {
+  query::QueryOutcome outcome = engine_->Execute("MATCH (c:Compnay) RETURN c");
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_TRUE(outcome.result->notifications.empty());
 }
 
 TEST_F(EngineTest, NoNotificationsForKnownWrittenOrMapNames) {
