@@ -51,7 +51,9 @@ int RunPathCommand(const Args& args) {
       "Finds chains of deals (acquisitions, investments, partnerships, subsidiaries) leading from "
       "a company, country or region to another: how capital entered a market.",
       set);
-  options.add_options()("from", "Start: a company, country (name or ISO code) or region",
+  options.add_options()("from",
+                        "Start: a company, country or region (name, alias, ISO code or an "
+                        "unambiguous part of a name)",
                         cxxopts::value<std::string>(), "NAME")(
       "to", "Target: a company, country or region", cxxopts::value<std::string>(), "NAME")(
       "via",
@@ -75,6 +77,7 @@ int RunPathCommand(const Args& args) {
   auto parsed = ParseArguments(options, args);
   if (HandleHelp(parsed, options,
                  "  ecograph path --from China --to Turkey\n"
+                 "  ecograph path --from 'United States' --to China --top 5\n"
                  "  ecograph path --from 'Alibaba Group' --to Pakistan --all\n"
                  "  ecograph path --from China --to 'Southern Asia' --top 5 --years 2015..2020\n"
                  "  ecograph path --from China --to Turkey --in-time-order --render chain.svg\n")) {

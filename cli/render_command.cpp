@@ -41,13 +41,16 @@ int RunRenderCommand(const Args& args) {
       "region, industry, deal years and types, or the neighbourhood of one company; or draw what "
       "a query returns.",
       set);
-  options.add_options("Selection")("country", "Country name, ISO code or region (repeatable)",
+  options.add_options("Selection")("country",
+                                   "Country or region: name, alias or ISO code, or part of a name "
+                                   "(repeatable)",
                                    cxxopts::value<std::vector<std::string>>(), "NAME")(
-      "industry", "Industry name (repeatable)", cxxopts::value<std::vector<std::string>>(), "NAME")(
+      "industry", "Industry name or part of one, e.g. logistics (repeatable)", cxxopts::value<std::vector<std::string>>(), "NAME")(
       "years", "Deals with A <= year <= B (A..B, A.., ..B)", cxxopts::value<std::string>(), "A..B")(
       "type", "Deal type to keep (repeatable or comma-separated)",
       cxxopts::value<std::vector<std::string>>(),
-      "TYPE")("around", "The neighbourhood of this company", cxxopts::value<std::string>(), "NAME")(
+      "TYPE")("around", "The neighbourhood of this company (name, alias or unambiguous part)",
+               cxxopts::value<std::string>(), "NAME")(
       "hops", "With --around: radius in deals", cxxopts::value<int>()->default_value("1"), "K")(
       "with-countries", "Draw headquarters countries")("with-regions", "Draw regions too")(
       "with-industries", "Draw industries")(

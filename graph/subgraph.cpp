@@ -4,6 +4,15 @@
 
 namespace ecograph::graph {
 
+std::string DealNoun(const std::string& type) {
+  if (type == "ACQUIRED") return "acquisitions";
+  if (type == "INVESTED_IN") return "investments";
+  if (type == "PARTNERED_WITH") return "partnerships";
+  if (type == "SUBSIDIARY_OF") return "subsidiaries";
+  if (type == "AFFILIATE_OF") return "affiliates";
+  return "";
+}
+
 void Subgraph::AddNode(const storage::NodeRecord& node) {
   if (node_ids_.insert(node.id).second) nodes.push_back(node);
 }

@@ -10,6 +10,10 @@
 
 namespace ecograph::graph {
 
+// "acquisitions", "investments", "partnerships", "subsidiaries",
+// "affiliates" for the deal types; "" for any other type.
+std::string DealNoun(const std::string& type);
+
 struct Subgraph {
   std::string title;  // names the filter it came from (never raw query text)
   // The node the selection is centred on (render --around); diagrams

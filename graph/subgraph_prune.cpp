@@ -36,14 +36,6 @@ bool HasLabel(const storage::NodeRecord& node, const char* label) {
   return std::find(node.labels.begin(), node.labels.end(), label) != node.labels.end();
 }
 
-std::string Noun(const std::string& type) {
-  if (type == "ACQUIRED") return "acquisitions";
-  if (type == "INVESTED_IN") return "investments";
-  if (type == "PARTNERED_WITH") return "partnerships";
-  if (type == "SUBSIDIARY_OF") return "subsidiaries";
-  if (type == "AFFILIATE_OF") return "affiliates";
-  return "";
-}
 
 bool IsOwnership(const std::string& type) {
   return type == "SUBSIDIARY_OF" || type == "AFFILIATE_OF";
@@ -171,7 +163,7 @@ std::string DescribeSubgraph(const Subgraph& subgraph) {
   std::optional<int64_t> first, last;
   for (const storage::RelRecord& rel : subgraph.rels) {
     types.insert(rel.type);
-    if (Noun(rel.type).empty()) continue;
+    if (DealNoun(rel.type).empty()) continue;
     if (auto year = Number(rel.properties, "year")) {
       const auto y = static_cast<int64_t>(std::llround(*year));
       first = first ? std::min(*first, y) : y;
@@ -180,7 +172,7 @@ std::string DescribeSubgraph(const Subgraph& subgraph) {
   }
   std::vector<std::string> nouns;
   for (const char* type : kOrder) {
-    if (types.count(type)) nouns.push_back(Noun(type));
+    if (types.count(type)) nouns.push_back(DealNoun(type));
   }
   std::string detail;
   for (size_t idx = 0; idx < nouns.size(); ++idx) {

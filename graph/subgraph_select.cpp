@@ -173,15 +173,6 @@ Result<NodeRecord> FindCompany(storage::Transaction& txn, const std::string& nam
   return ReadNode(txn, match.value().entry->id);
 }
 
-std::string DealNoun(const std::string& type) {
-  if (type == "ACQUIRED") return "acquisitions";
-  if (type == "INVESTED_IN") return "investments";
-  if (type == "PARTNERED_WITH") return "partnerships";
-  if (type == "SUBSIDIARY_OF") return "subsidiaries";
-  if (type == "AFFILIATE_OF") return "affiliates";
-  return type;
-}
-
 std::string JoinNames(const std::vector<std::string>& names) {
   constexpr size_t kShown = 3;
   std::string out;

@@ -22,10 +22,11 @@ namespace ecograph::graph {
 const std::vector<std::string>& DealRelTypes();
 
 struct SubgraphFilter {
-  // Country names, ISO 3166 alpha-2 codes, or Region names (a region stands
-  // for every country IN_REGION of it). Case-insensitive. Empty = anywhere.
+  // Country names, aliases, ISO codes, or Region names (a region stands for
+  // every country IN_REGION of it), resolved as graph/name_resolver.h says;
+  // a partial name that fits several selects all of them. Empty = anywhere.
   std::vector<std::string> countries;
-  // Industry names, case-insensitive. Empty = any industry.
+  // Industry names, resolved the same way. Empty = any industry.
   std::vector<std::string> industries;
   // Inclusive bounds on a deal's `year`. When either is set, deals without a
   // year and companies without a deal in range are left out.
@@ -34,7 +35,8 @@ struct SubgraphFilter {
   // Deal types to keep (subset of DealRelTypes()); empty = all of them.
   std::vector<std::string> rel_types;
   // When set: the companies within `hops` deals of the Company with this
-  // name (case-insensitive), breadth-first over the kept deal types. The
+  // name or alias (an ambiguous partial name is an error), breadth-first
+  // over the kept deal types; it becomes the Subgraph's focus. The
   // country / industry filters then restrict the companies reached (the
   // centre is always kept).
   std::optional<std::string> around;
@@ -52,7 +54,8 @@ struct SubgraphFilter {
 inline constexpr int kMaxHops = 10;
 
 // Errors: kNotFound naming an unknown country / region / industry / company
-// (with close names when there are some); kInvalidArgument for hops outside
+// (with close names when there are some) or an ambiguous company;
+// kInvalidArgument for hops outside
 // [0, kMaxHops], an unknown rel type or year_from > year_to; storage errors
 // as returned by the transaction. The result is sorted by id and titled
 // after the filter ("Alibaba ecosystem — Southeast Asia, 2014–2021").

@@ -21,14 +21,7 @@ using testing::MakeNode;
 using testing::MakeRel;
 using testing::MemoryTransaction;
 
-size_t Count(const std::string& text, const std::string& needle) {
-  size_t count = 0;
-  for (size_t pos = text.find(needle); pos != std::string::npos;
-       pos = text.find(needle, pos + needle.size())) {
-    ++count;
-  }
-  return count;
-}
+using testing::Count;
 
 RenderOptions Dot() {
   RenderOptions options;

@@ -9,6 +9,16 @@
 
 namespace ecograph::testing {
 
+// Non-overlapping occurrences of `needle` in `haystack`.
+inline size_t Count(const std::string& haystack, const std::string& needle) {
+  size_t count = 0;
+  for (size_t pos = haystack.find(needle); pos != std::string::npos;
+       pos = haystack.find(needle, pos + needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
 inline storage::NodeRecord MakeNode(storage::NodeId id, std::string label,
                                     storage::PropertyMap properties) {
   return storage::NodeRecord{id, {std::move(label)}, std::move(properties)};

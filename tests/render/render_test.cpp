@@ -39,14 +39,7 @@ void WriteFile(const std::filesystem::path& path, const std::string& bytes) {
   out << bytes;
 }
 
-size_t Count(const std::string& haystack, const std::string& needle) {
-  size_t count = 0;
-  for (size_t pos = haystack.find(needle); pos != std::string::npos;
-       pos = haystack.find(needle, pos + needle.size())) {
-    ++count;
-  }
-  return count;
-}
+using testing::Count;
 
 std::filesystem::path TempPath(const std::string& name) {
   return std::filesystem::temp_directory_path() /
