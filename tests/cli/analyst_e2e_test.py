@@ -306,7 +306,7 @@ class BundledRoutesTest(Base):
         r = self.run_bin(["path", "--from", "China", "--to", "Indonesia", "--top", "5"],
                          env=self.default_env, timeout=300)
         self.assertOk(r)
-        self.assertIn("-[INVESTED_IN 2017 ($1.1B), 2018 ($1.1B)]-> Tokopedia (Indonesia)", r.stdout)
+        self.assertIn("-[INVESTED_IN 2017, 2018]-> Tokopedia (Indonesia)", r.stdout)
         self.assertIn("Tokopedia is headquartered in Indonesia", r.stdout)
         self.assertEqual(r.stdout.count("-> Lazada Group"), 1)  # rounds folded, no mirror route
 

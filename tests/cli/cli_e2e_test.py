@@ -650,7 +650,8 @@ class BundledDataTest(Base):
         self.assertIn("Trendyol", r.stdout)
 
     def test_path_china_to_pakistan_through_daraz(self):
-        r = self.run_bin(["path", "--from", "China", "--to", "Pakistan"], env=self.default_env)
+        r = self.run_bin(["path", "--from", "China", "--to", "Pakistan", "--top", "10"],
+                         env=self.default_env)
         self.assertOk(r)
         self.assertIn("Daraz", r.stdout)
 
