@@ -8,15 +8,15 @@ ECOGRAPH=${ECOGRAPH:-build/ecograph}
 OUT=data/alibaba/gallery
 
 "$ECOGRAPH" render --country "South-eastern Asia" --cluster-by country \
-  -o "$OUT/southeast-asia.svg"
-"$ECOGRAPH" render --country India -o "$OUT/india.svg"
+  --force -o "$OUT/southeast-asia.svg"
+"$ECOGRAPH" render --country India --force -o "$OUT/india.svg"
 "$ECOGRAPH" render --type ACQUIRED --timeline --years 2010..2021 \
-  -o "$OUT/acquisitions-timeline.svg"
-"$ECOGRAPH" render --around Lazada --hops 2 -o "$OUT/lazada-2-hops.svg"
-"$ECOGRAPH" render --years 2015..2016 -o "$OUT/deals-2015-2016.svg"
+  --force -o "$OUT/acquisitions-timeline.svg"
+"$ECOGRAPH" render --around Lazada --hops 2 --force -o "$OUT/lazada-2-hops.svg"
+"$ECOGRAPH" render --years 2015..2016 --force -o "$OUT/deals-2015-2016.svg"
 "$ECOGRAPH" path --from "United States" --to Indonesia --top 3 \
   --render "$OUT/path.svg"
 "$ECOGRAPH" render --cluster-by region --cap 60 \
   --title "Alibaba's overseas deals by region, 2010-2021" \
   --query "MATCH (a:Alibaba)-[d:ACQUIRED|INVESTED_IN|PARTNERED_WITH]->(t) WHERE d.overseas = true AND d.year >= 2010 AND d.year <= 2021 RETURN a, d, t" \
-  -o "$OUT/overseas-by-region.svg"
+  --force -o "$OUT/overseas-by-region.svg"
