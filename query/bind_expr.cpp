@@ -28,7 +28,7 @@ void CollectPatternVariables(const Pattern& pattern, std::set<std::string>* out)
 }
 
 // openCypher's temporal functions (date(), datetime.truncate(), ...): known
-// to the language, not implemented here.
+// to the language; ecograph has no temporal types, so calls report "not supported".
 bool IsTemporalFunction(const std::string& lower_name) {
   for (const char* name : {"date", "time", "localtime", "datetime", "localdatetime", "duration"}) {
     std::string prefix = name;
