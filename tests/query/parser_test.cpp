@@ -420,7 +420,8 @@ TEST(ParserTest, FlatChainsAreNotNesting) {
   // A run of one arithmetic operator is one flat node: 1 + 1 + ... (10000 terms).
   std::string sum = "RETURN 1";
   for (int idx = 0; idx < 10000; ++idx) sum += " + 1";
-  const Expr& flat = *ParseStatement(sum).queries[0].clauses[0]->projection.items[0].expr;
+  Statement sum_statement = ParseStatement(sum);
+  const Expr& flat = *sum_statement.queries[0].clauses[0]->projection.items[0].expr;
   EXPECT_EQ(flat.children.size(), 10001u);
   EXPECT_TRUE(flat.flat_chain);
   // Short chains stay left-deep: ((a AND b) AND c).
