@@ -31,5 +31,8 @@ if [ "$sanitize" = 1 ]; then
   echo "== ASan + UBSan build and tests"
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-  run_pass build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DECOGRAPH_SANITIZE=ON
+  # -O1 -g1: the sanitizers' recommended level, line tables for reports; about a
+  # third less compile time than -O2 -g on these 2-core machines.
+  run_pass build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DECOGRAPH_SANITIZE=ON \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG"
 fi

@@ -56,6 +56,20 @@ def write(path, text):
         f.write(text)
 
 
+def lays_out_diagram(args, stdin=None):
+    """True when the process runs a Graphviz layout (render, path --render, :render)."""
+    return any(a in ("render", "--render", "repl") for a in args) or ":render" in (stdin or "")
+
+
+def full_unwind_env():
+    """Under LeakSanitizer, Graphviz's layout-internal allocations are only
+    recognised as suppressed with full stacks (the Debian libraries have no frame
+    pointers). Full unwinding is 5-30x slower, so only layout processes get it."""
+    lsan = os.environ.get("LSAN_OPTIONS")
+    if not lsan or "fast_unwind_on_malloc" in lsan:
+        return {}
+    return {"LSAN_OPTIONS": lsan + ":fast_unwind_on_malloc=0"}
+
 class Base(unittest.TestCase):
     """A temporary HOME and a small imported database per test class."""
 
@@ -99,6 +113,9 @@ class Base(unittest.TestCase):
 
     @classmethod
     def run_bin(cls, args, stdin=None, env=None, timeout=120):
+        env = dict(env or {})
+        if lays_out_diagram(args, stdin):
+            env.update(full_unwind_env())
         return subprocess.run([BIN] + args, input=stdin, capture_output=True, text=True,
                               env=cls.env(env), timeout=timeout)
 
@@ -679,7 +696,7 @@ class ReplTest(Base):
     def tmux(self, *args):
         # tmux itself in UTF-8 (-u), so that it passes multibyte keys on.
         return subprocess.run(["tmux", "-u", "-S", self.socket] + list(args), capture_output=True,
-                              text=True, env=self.env({"LC_ALL": "C.UTF-8"}))
+                              text=True, env=self.env({"LC_ALL": "C.UTF-8", **full_unwind_env()}))
 
     def start(self, name, args=(), keep_locale=True):
         """The REPL in a 150x50 terminal; keep_locale=False starts it with no
