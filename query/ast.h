@@ -24,7 +24,8 @@ enum class ExprKind {
   kMap,            // {k: v, ...}                    -> map_keys, children (same order)
   kUnary,          // NOT x, -x, +x                  -> op, children[0]
   kBinary,         // a op b                         -> op, children[0..1]; an
-                   //   arithmetic run a + b + c has n children (flat_chain)
+                   //   arithmetic run a + b - c of one precedence level has n
+                   //   children and chain_ops (flat_chain)
   kComparison,     // a < b <= c (chained)           -> comparison_ops, children
   kIsNull,         // x IS NULL / IS NOT NULL        -> negated, children[0]
   kFunctionCall,   // f(DISTINCT? args)              -> name (as written), distinct, children
@@ -80,6 +81,9 @@ struct Expr {
   Quantifier quantifier = Quantifier::kAll;
   bool map_projection_all = false;
   bool flat_chain = false;  // kBinary arithmetic: children folded left to right
+  // flat_chain: chain_ops[i] combines the value so far with children[i + 1]
+  // (binary_op == chain_ops[0]). All of one precedence level (+ - or * / %).
+  std::vector<BinaryOp> chain_ops;
 
   std::vector<std::unique_ptr<Expr>> children;
   std::vector<std::string> map_keys;

@@ -77,7 +77,6 @@ BoundExprPtr Planner::Bind(const Expr& expr, const Scope& scope,
       if (!text.empty() && text == projected) {
         auto reference = std::make_unique<BoundExpr>();
         reference->kind = ExprKind::kVariable;
-        reference->ast = &expr;
         reference->span = expr.span;
         reference->slot = slot;
         return reference;
@@ -86,9 +85,16 @@ BoundExprPtr Planner::Bind(const Expr& expr, const Scope& scope,
   }
   auto bound = std::make_unique<BoundExpr>();
   bound->kind = expr.kind;
-  bound->ast = &expr;
   bound->span = expr.span;
   bound->name = expr.name;
+  bound->unary_op = expr.unary_op;
+  bound->binary_op = expr.binary_op;
+  bound->chain_ops = expr.chain_ops;
+  bound->comparison_ops = expr.comparison_ops;
+  bound->negated = expr.negated;
+  bound->quantifier = expr.quantifier;
+  bound->map_keys = expr.map_keys;
+  bound->map_projection_all = expr.map_projection_all;
   auto bind_child = [&](const ExprPtr& child) -> BoundExprPtr {
     return child ? Bind(*child, scope, aggregates, inside_aggregate) : nullptr;
   };

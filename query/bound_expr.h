@@ -1,7 +1,10 @@
 #pragma once
 // BoundExpr: an expression after binding. Variables are resolved to row
 // slots, functions to implementations, aggregates to the slots their results
-// are written to, and pattern predicates to sub-plans.
+// are written to, and pattern predicates to sub-plans. Invariant: a bound
+// expression is self-contained; it copies what it needs from the AST (its
+// operators, keys and span) and never points back into it, so the AST may
+// be freed once the statement is planned.
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,8 +42,19 @@ enum class InternalOp {
 struct BoundExpr {
   ExprKind kind = ExprKind::kLiteral;
   InternalOp internal = InternalOp::kNone;
-  const Expr* ast = nullptr;  // null for internal expressions
   SourceSpan span;
+
+  // Operators copied from the AST node.
+  UnaryOp unary_op = UnaryOp::kNot;          // kUnary
+  BinaryOp binary_op = BinaryOp::kAnd;       // kBinary (the first operator of a flat chain)
+  // kBinary flat chain of one precedence level (a + b - c ...): chain_ops[i]
+  // combines the value so far with children[i + 1], left to right.
+  std::vector<BinaryOp> chain_ops;
+  std::vector<ComparisonOp> comparison_ops;  // kComparison: size == children.size() - 1
+  bool negated = false;                      // kIsNull: IS NOT NULL
+  Quantifier quantifier = Quantifier::kAll;  // kQuantifier
+  std::vector<std::string> map_keys;         // kMap, kMapProjection (same order as children)
+  bool map_projection_all = false;           // kMapProjection: n{.*, ...}
 
   int slot = -1;    // kVariable; iterator variable of comprehensions/quantifiers; kMapProjection
   Value constant;   // kLiteral

@@ -8,6 +8,7 @@
 #include "graph/topology.h"
 #include "graph/topology_cache.h"
 #include "query/execution_context.h"
+#include "query/optimizer/topology_policy.h"
 #include "query/parser.h"
 #include "query/physical/operator.h"
 #include "query/physical/operators.h"
@@ -23,39 +24,6 @@ void AppendCount(std::string* out, uint64_t count, const char* verb, const char*
   if (count == 0) return;
   if (!out->empty()) out->append(", ");
   out->append(std::string(verb) + " " + std::to_string(count) + " " + noun + (count == 1 ? "" : "s"));
-}
-
-struct TraversalProfile {
-  int expands = 0;
-  bool variable_length = false;
-  bool scans = false;
-};
-
-void Profile(const Operator& op, TraversalProfile* profile) {
-  if (dynamic_cast<const ExpandOperator*>(&op)) ++profile->expands;
-  if (dynamic_cast<const VarExpandOperator*>(&op) || dynamic_cast<const ShortestPathOperator*>(&op)) {
-    profile->variable_length = true;
-  }
-  if (dynamic_cast<const NodeScanOperator*>(&op)) profile->scans = true;
-  if (const Operator* nested = op.Nested()) Profile(*nested, profile);
-  for (const auto& child : op.children()) Profile(*child, profile);
-}
-
-// Store-mode adjacency entries after which later traversals build the
-// in-memory topology even when each one alone would not.
-constexpr uint64_t kStoreExpansionsBeforeTopology = 10'000;
-
-// A traversal heavy enough to pay for building the in-memory topology once.
-bool WantsTopology(const Operator& root) {
-  TraversalProfile profile;
-  Profile(root, &profile);
-  return profile.variable_length || profile.expands >= 2 || (profile.expands >= 1 && profile.scans);
-}
-
-bool Traverses(const Operator& root) {
-  TraversalProfile profile;
-  Profile(root, &profile);
-  return profile.variable_length || profile.expands > 0;
 }
 
 }  // namespace

@@ -26,19 +26,23 @@ ExecContext::ExecContext(storage::Transaction& txn, graph::TopologyCache& topolo
                          const Params& params, const QueryOptions& options,
                          const std::string& query_text)
     : txn_(txn), topology_(topology), params_(params), options_(options),
-      query_text_(query_text) {
-  if (options.timeout.count() > 0) {
-    has_deadline_ = true;
-    deadline_ = std::chrono::steady_clock::now() + options.timeout;
-  }
+      query_text_(query_text), deadline_(StatementDeadline(options, std::chrono::steady_clock::now())) {}
+
+void ExecContext::CheckTimeout() { CheckInterrupted(options_, deadline_); }
+
+std::optional<std::chrono::steady_clock::time_point> StatementDeadline(
+    const QueryOptions& options, std::chrono::steady_clock::time_point start) {
+  if (options.timeout.count() <= 0) return std::nullopt;
+  return start + options.timeout;
 }
 
-void ExecContext::CheckTimeout() {
-  if (options_.cancel != nullptr && options_.cancel->load(std::memory_order_relaxed)) {
+void CheckInterrupted(const QueryOptions& options,
+                      const std::optional<std::chrono::steady_clock::time_point>& deadline) {
+  if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
     throw QueryError(ErrorKind::kRuntime, "query cancelled");
   }
-  if (has_deadline_ && std::chrono::steady_clock::now() > deadline_) {
-    auto ms = options_.timeout.count();
+  if (deadline && std::chrono::steady_clock::now() > *deadline) {
+    auto ms = options.timeout.count();
     std::string amount = ms % 1000 == 0 ? std::to_string(ms / 1000) + " s"
                                         : std::to_string(ms) + " ms";
     throw QueryError(ErrorKind::kTimeout, "query exceeded the timeout of " + amount);

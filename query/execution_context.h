@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,6 +47,15 @@ using Row = std::vector<Slot>;
 // Approximate heap bytes of a value / a row (for the memory budget).
 uint64_t ApproxBytes(const Value& value);
 uint64_t ApproxBytes(const Row& row);
+
+// When a statement started at `start` must stop (QueryOptions::timeout);
+// nullopt: no timeout.
+std::optional<std::chrono::steady_clock::time_point> StatementDeadline(
+    const QueryOptions& options, std::chrono::steady_clock::time_point start);
+// Throws kRuntime "query cancelled" once options.cancel is set, kTimeout once
+// `deadline` has passed. Planning and execution share it.
+void CheckInterrupted(const QueryOptions& options,
+                      const std::optional<std::chrono::steady_clock::time_point>& deadline);
 
 class ExecContext {
  public:
@@ -128,8 +138,7 @@ class ExecContext {
   const Params& params_;
   QueryOptions options_;
   const std::string& query_text_;
-  std::chrono::steady_clock::time_point deadline_;
-  bool has_deadline_ = false;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
   uint64_t ticks_ = 0;
   uint64_t memory_used_ = 0;
   QueryStats stats_;

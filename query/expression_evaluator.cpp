@@ -16,10 +16,17 @@ PatternPlan::PatternPlan() = default;
 PatternPlan::~PatternPlan() = default;
 PatternPlan::PatternPlan(PatternPlan&&) noexcept = default;
 
+namespace {
+
+[[noreturn]] void ThrowRuntimeAt(ExecContext& ctx, const SourceSpan& span, const std::string& message) {
+  std::string text = ctx.SpanText(span);
+  throw QueryError(ErrorKind::kRuntime, text.empty() ? message : message + " in '" + text + "'", span);
+}
+
+}  // namespace
+
 void ThrowRuntime(ExecContext& ctx, const BoundExpr& expr, const std::string& message) {
-  std::string text = ctx.SpanText(expr.span);
-  throw QueryError(ErrorKind::kRuntime, text.empty() ? message : message + " in '" + text + "'",
-                   expr.span);
+  ThrowRuntimeAt(ctx, expr.span, message);
 }
 
 namespace {
@@ -92,13 +99,14 @@ Value SlotProperty(ExecContext& ctx, const Slot& slot, const std::string& key) {
   return it == properties->end() ? Value() : Value::FromProperty(it->second);
 }
 
-Value Arithmetic(ExecContext& ctx, const BoundExpr& expr, BinaryOp op, const Value& a,
+// `span`: the source of this one operation (errors quote it).
+Value Arithmetic(ExecContext& ctx, const SourceSpan& span, BinaryOp op, const Value& a,
                  const Value& b) {
   if (a.is_null() || b.is_null()) return Value();
   if (op == BinaryOp::kAdd) {
     if (a.type() == ValueType::kList || b.type() == ValueType::kList) {
       // The operands stay alive while the result is built: count both.
-      ctx.CheckValueSize(2 * (ApproxBytes(a) + ApproxBytes(b)), "a list concatenation", expr.span);
+      ctx.CheckValueSize(2 * (ApproxBytes(a) + ApproxBytes(b)), "a list concatenation", span);
       ValueList out;
       if (a.type() == ValueType::kList) out = a.as_list(); else out.push_back(a);
       if (b.type() == ValueType::kList) {
@@ -118,7 +126,7 @@ Value Arithmetic(ExecContext& ctx, const BoundExpr& expr, BinaryOp op, const Val
       };
       if ((a.type() == ValueType::kString || IsNumber(a) || a.type() == ValueType::kBool) &&
           (b.type() == ValueType::kString || IsNumber(b) || b.type() == ValueType::kBool)) {
-        ctx.CheckValueSize(2 * (ApproxBytes(a) + ApproxBytes(b)), "a string concatenation", expr.span);
+        ctx.CheckValueSize(2 * (ApproxBytes(a) + ApproxBytes(b)), "a string concatenation", span);
         std::string out;
         out.reserve(ApproxBytes(a) + ApproxBytes(b));
         append(out, a);
@@ -129,7 +137,7 @@ Value Arithmetic(ExecContext& ctx, const BoundExpr& expr, BinaryOp op, const Val
   }
   if (!IsNumber(a) || !IsNumber(b)) {
     static const char* kOpNames[] = {"OR", "XOR", "AND", "+", "-", "*", "/", "%", "^"};
-    ThrowRuntime(ctx, expr, std::string("cannot apply '") + kOpNames[static_cast<int>(op)] +
+    ThrowRuntimeAt(ctx, span, std::string("cannot apply '") + kOpNames[static_cast<int>(op)] +
                                 "' to " + ValueTypeName(a.type()) + " and " +
                                 ValueTypeName(b.type()));
   }
@@ -137,22 +145,22 @@ Value Arithmetic(ExecContext& ctx, const BoundExpr& expr, BinaryOp op, const Val
     int64_t x = a.as_int(), y = b.as_int(), result = 0;
     switch (op) {
       case BinaryOp::kAdd:
-        if (__builtin_add_overflow(x, y, &result)) ThrowRuntime(ctx, expr, "integer overflow");
+        if (__builtin_add_overflow(x, y, &result)) ThrowRuntimeAt(ctx, span, "integer overflow");
         return Value::Int(result);
       case BinaryOp::kSubtract:
-        if (__builtin_sub_overflow(x, y, &result)) ThrowRuntime(ctx, expr, "integer overflow");
+        if (__builtin_sub_overflow(x, y, &result)) ThrowRuntimeAt(ctx, span, "integer overflow");
         return Value::Int(result);
       case BinaryOp::kMultiply:
-        if (__builtin_mul_overflow(x, y, &result)) ThrowRuntime(ctx, expr, "integer overflow");
+        if (__builtin_mul_overflow(x, y, &result)) ThrowRuntimeAt(ctx, span, "integer overflow");
         return Value::Int(result);
       case BinaryOp::kDivide:
-        if (y == 0) ThrowRuntime(ctx, expr, "division by zero");
+        if (y == 0) ThrowRuntimeAt(ctx, span, "division by zero");
         if (x == std::numeric_limits<int64_t>::min() && y == -1) {
-          ThrowRuntime(ctx, expr, "integer overflow");
+          ThrowRuntimeAt(ctx, span, "integer overflow");
         }
         return Value::Int(x / y);
       case BinaryOp::kModulo:
-        if (y == 0) ThrowRuntime(ctx, expr, "division by zero");
+        if (y == 0) ThrowRuntimeAt(ctx, span, "division by zero");
         if (y == -1) return Value::Int(0);
         return Value::Int(x % y);
       default: break;
@@ -397,13 +405,13 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
     case ExprKind::kMap: {
       ValueMap entries;
       for (size_t idx = 0; idx < expr.children.size(); ++idx) {
-        entries[expr.ast->map_keys[idx]] = Evaluate(*expr.children[idx], row, ctx);
+        entries[expr.map_keys[idx]] = Evaluate(*expr.children[idx], row, ctx);
       }
       return Value::Map(std::move(entries));
     }
     case ExprKind::kUnary: {
       Value v = Evaluate(*expr.children[0], row, ctx);
-      UnaryOp op = expr.ast->unary_op;
+      UnaryOp op = expr.unary_op;
       if (op == UnaryOp::kNot) {
         Tri t = ToTri(ctx, expr, v);
         return t.has_value() ? Value::Bool(!*t) : Value();
@@ -418,7 +426,7 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
       return Value::Int(-v.as_int());
     }
     case ExprKind::kBinary: {
-      BinaryOp op = expr.ast->binary_op;
+      BinaryOp op = expr.binary_op;
       if (op == BinaryOp::kAnd || op == BinaryOp::kOr || op == BinaryOp::kXor) {
         Tri left = ToTri(ctx, *expr.children[0], Evaluate(*expr.children[0], row, ctx));
         if (op == BinaryOp::kAnd && left == false) return Value::Bool(false);
@@ -438,9 +446,15 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
         return Value::Bool(*left != *right);
       }
       Value a = Evaluate(*expr.children[0], row, ctx);
-      if (expr.children.size() > 2) {  // a flat arithmetic run: fold left
+      if (expr.children.size() > 2) {  // a flat arithmetic chain: fold left, iteratively
         for (size_t idx = 1; idx < expr.children.size(); ++idx) {
-          a = Arithmetic(ctx, expr, op, a, Evaluate(*expr.children[idx], row, ctx));
+          // Errors quote the chain up to this term: `a + b` of `a + b - c`.
+          SourceSpan step = expr.span;
+          const SourceSpan& term = expr.children[idx]->span;
+          if (step.valid && term.valid && term.offset + term.length > step.offset) {
+            step.length = term.offset + term.length - step.offset;
+          }
+          a = Arithmetic(ctx, step, expr.chain_ops[idx - 1], a, Evaluate(*expr.children[idx], row, ctx));
         }
         return a;
       }
@@ -451,11 +465,11 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
         case BinaryOp::kEndsWith:
         case BinaryOp::kContains:
         case BinaryOp::kRegexMatch: return StringPredicate(ctx, expr, op, a, b);
-        default: return Arithmetic(ctx, expr, op, a, b);
+        default: return Arithmetic(ctx, expr.span, op, a, b);
       }
     }
     case ExprKind::kComparison: {
-      const auto& ops = expr.ast->comparison_ops;
+      const auto& ops = expr.comparison_ops;
       Tri result = true;
       // Fast path: entity references compare by id.
       if (ops.size() == 1 && (ops[0] == ComparisonOp::kEq || ops[0] == ComparisonOp::kNe)) {
@@ -483,7 +497,7 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
       } else {
         is_null = Evaluate(*expr.children[0], row, ctx).is_null();
       }
-      return Value::Bool(expr.ast->negated ? !is_null : is_null);
+      return Value::Bool(expr.negated ? !is_null : is_null);
     }
     case ExprKind::kFunctionCall: {
       // Fast paths that need no store access.
@@ -593,7 +607,7 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
       }
       size_t total = list.as_list().size();
       size_t false_count = total - true_count - null_count;
-      switch (expr.ast->quantifier) {
+      switch (expr.quantifier) {
         case Quantifier::kAll:
           if (false_count > 0) return Value::Bool(false);
           return null_count > 0 ? Value() : Value::Bool(true);
@@ -620,7 +634,7 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
       Value target = ctx.Materialize(slot);
       if (target.is_null()) return Value();
       ValueMap out;
-      if (expr.ast->map_projection_all) {
+      if (expr.map_projection_all) {
         if (target.type() == ValueType::kNode) {
           for (const auto& [k, v] : target.as_node().properties) out[k] = Value::FromProperty(v);
         } else if (target.type() == ValueType::kRel) {
@@ -630,7 +644,7 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
         }
       }
       for (size_t idx = 0; idx < expr.children.size(); ++idx) {
-        const std::string& key = expr.ast->map_keys[idx];
+        const std::string& key = expr.map_keys[idx];
         out[key] = expr.children[idx] ? Evaluate(*expr.children[idx], row, ctx)
                                       : PropertyOf(ctx, expr, target, key);
       }

@@ -43,19 +43,36 @@ ExprPtr MakeChain(BinaryOp op, std::vector<ExprPtr> operands, SourceSpan span) {
   return root;
 }
 
-// Left-associative arithmetic: a run of one operator (a + b + c ...) is one
-// flat node with n children, evaluated left to right (the same result as
-// the left-deep tree, without its depth). Only a change of operator nests.
+// Left-associative arithmetic: a run of one precedence level (a + b - c ...,
+// a * b / c % d, a ^ b ^ c) is one flat node with n children and n - 1 operators,
+// evaluated left to right (the same result as the left-deep tree, without
+// its depth). Only a change of precedence level nests. Precedence levels
+// never mix in one node: ParseAdditive passes only + -, ParseMultiplicative
+// only * / %, ParsePower only ^, and a chain of another level on the left is
+// a child.
+int Level(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::kAdd:
+    case BinaryOp::kSubtract: return 0;
+    case BinaryOp::kPower: return 2;
+    default: return 1;
+  }
+}
+
+bool SameLevel(BinaryOp a, BinaryOp b) { return Level(a) == Level(b); }
+
 ExprPtr ExtendChain(BinaryOp op, ExprPtr left, ExprPtr right, SourceSpan span,
                     Parser::ChainGuard* guard) {
-  if (left->kind == ExprKind::kBinary && left->binary_op == op && left->flat_chain) {
+  if (left->kind == ExprKind::kBinary && left->flat_chain && SameLevel(left->binary_op, op)) {
     left->children.push_back(std::move(right));
+    left->chain_ops.push_back(op);
     left->span = span;
     return left;
   }
   guard->Step();
   ExprPtr expr = MakeBinary(op, std::move(left), std::move(right), span);
   expr->flat_chain = true;
+  expr->chain_ops.push_back(op);
   return expr;
 }
 
@@ -232,9 +249,8 @@ ExprPtr Parser::ParsePower() {
   size_t start = StartOffset();
   ExprPtr left = ParseUnary();
   while (Accept(TokenKind::kCaret)) {
-    chain_guard.Step();
     ExprPtr right = ParseUnary();
-    left = MakeBinary(BinaryOp::kPower, std::move(left), std::move(right), SpanFrom(start));
+    left = ExtendChain(BinaryOp::kPower, std::move(left), std::move(right), SpanFrom(start), &chain_guard);
   }
   return left;
 }

@@ -95,7 +95,7 @@ bool StatementWrites(const Statement& statement) {
 }
 
 Planner::Planner(storage::Transaction& txn, const QueryOptions& options)
-    : txn_(txn), options_(options) {}
+    : txn_(txn), options_(options), deadline_(StatementDeadline(options, std::chrono::steady_clock::now())) {}
 
 PhysicalPlan Planner::Plan(const Statement& statement, const std::string& text) {
   text_ = &text;
@@ -107,6 +107,7 @@ PhysicalPlan Planner::Plan(const Statement& statement, const std::string& text) 
     std::vector<OperatorPtr> children;
     std::vector<std::vector<int>> child_slots;
     for (size_t query_idx = 0; query_idx < statement.queries.size(); ++query_idx) {
+      CheckInterrupted(options_, deadline_);
       std::vector<std::string> columns;
       std::vector<int> slots;
       children.push_back(PlanSingleQuery(statement.queries[query_idx], &columns, &slots));

@@ -4,14 +4,17 @@
 // planning picks the most selective start (bound variable > node id >
 // index seek > smallest label > all nodes) and pushes WHERE conjuncts down to
 // the first point where their variables are bound.
+#include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "query/ast.h"
 #include "query/engine.h"
+#include "query/execution_context.h"
 #include "query/physical/operators.h"
 #include "storage/store.h"
 
@@ -84,6 +87,9 @@ class Planner {
  private:
   storage::Transaction& txn_;
   QueryOptions options_;
+  // Planning honours the statement's timeout and cancel flag too (a UNION
+  // of many branches takes a while to plan).
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
   int next_slot_ = 0;
   int anonymous_ = 0;
   bool writes_ = false;

@@ -37,8 +37,8 @@ ComparisonOp Flip(ComparisonOp op) {
 
 // Top-level AND conjuncts of `expr`: each must be true for `expr` to be.
 void Conjuncts(const BoundExpr& expr, std::vector<const BoundExpr*>* out) {
-  if (expr.internal == InternalOp::kNone && expr.kind == ExprKind::kBinary && expr.ast &&
-      expr.ast->binary_op == BinaryOp::kAnd && expr.children.size() == 2) {
+  if (expr.internal == InternalOp::kNone && expr.kind == ExprKind::kBinary &&
+      expr.binary_op == BinaryOp::kAnd && expr.children.size() == 2) {
     Conjuncts(*expr.children[0], out);
     Conjuncts(*expr.children[1], out);
     return;
@@ -58,12 +58,12 @@ FilterOperator::FilterOperator(OperatorPtr child, std::vector<BoundExprPtr> pred
   // evaluation that could raise an error.
   for (const BoundExpr* conjunct : conjuncts) {
     if (conjunct->internal != InternalOp::kNone || conjunct->kind != ExprKind::kComparison ||
-        !conjunct->ast || conjunct->ast->comparison_ops.size() != 1 ||
-        conjunct->children.size() != 2 || conjunct->ast->comparison_ops[0] == ComparisonOp::kNe) {
+        conjunct->comparison_ops.size() != 1 ||
+        conjunct->children.size() != 2 || conjunct->comparison_ops[0] == ComparisonOp::kNe) {
       year_bounds_.clear();
       return;
     }
-    ComparisonOp op = conjunct->ast->comparison_ops[0];
+    ComparisonOp op = conjunct->comparison_ops[0];
     const BoundExpr& left = *conjunct->children[0];
     const BoundExpr& right = *conjunct->children[1];
     int slot = YearPropertySlot(left);

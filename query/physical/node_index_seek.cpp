@@ -14,8 +14,9 @@ NodeIndexSeekOperator::NodeIndexSeekOperator(OperatorPtr child, int slot, std::s
 }
 
 std::string NodeIndexSeekOperator::Describe() const {
-  // Equality seeks bind the same expression on both sides.
-  bool equality = lo_ && hi_ && lo_->ast != nullptr && lo_->ast == hi_->ast;
+  // Equality seeks bind the same source expression on both sides (same span).
+  bool equality = lo_ && hi_ && lo_->span.valid && lo_->span.offset == hi_->span.offset &&
+                  lo_->span.length == hi_->span.length;
   return std::string(equality ? "NodeIndexSeek" : "NodeIndexSeekByRange") + "(" + variable_ + ":" +
          label_ + "(" + key_ + "))";
 }

@@ -16,7 +16,7 @@ SortOperator::SortOperator(OperatorPtr child, std::vector<SortKey> keys, BoundEx
 std::string SortOperator::Describe() const {
   std::string out = limit_ ? "Top(" : "Sort(";
   for (size_t idx = 0; idx < keys_.size(); ++idx) {
-    out += (idx ? ", " : "") + (keys_[idx].expr->ast ? std::string("#") + std::to_string(idx + 1) : "");
+    out += (idx ? ", " : "") + std::string("#") + std::to_string(idx + 1);
     out += keys_[idx].descending ? " DESC" : " ASC";
   }
   return out + ")";

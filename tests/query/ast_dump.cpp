@@ -254,8 +254,17 @@ std::string DumpExpr(const Expr& expr) {
                                                              : "pos";
       return std::string("(") + name + children(0) + ")";
     }
-    case ExprKind::kBinary:
-      return std::string("(") + BinaryName(expr.binary_op) + children(0) + ")";
+    case ExprKind::kBinary: {
+      bool mixed = false;
+      for (BinaryOp op : expr.chain_ops) mixed = mixed || op != expr.binary_op;
+      if (!mixed) return std::string("(") + BinaryName(expr.binary_op) + children(0) + ")";
+      // A flat chain of mixed operators of one level: (chain a - b + c).
+      std::string out = "(chain " + DumpExpr(*expr.children[0]);
+      for (size_t idx = 0; idx < expr.chain_ops.size(); ++idx) {
+        out += std::string(" ") + BinaryName(expr.chain_ops[idx]) + " " + DumpExpr(*expr.children[idx + 1]);
+      }
+      return out + ")";
+    }
     case ExprKind::kComparison: {
       std::string out = "(cmp " + DumpExpr(*expr.children[0]);
       for (size_t idx = 0; idx < expr.comparison_ops.size(); ++idx) {

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "query/parser.h"
 #include "tests/query/ast_dump.h"
@@ -98,9 +100,9 @@ const ParseCase kParseCases[] = {
     {"RETURN a OR b XOR c AND NOT d",
      "RETURN (OR a (XOR b (AND c (NOT d)))) [a OR b XOR c AND NOT d]"},
     {"RETURN 1 + 2 * 3 - 4 / 5 % 6",
-     "RETURN (- (+ 1 (* 2 3)) (% (/ 4 5) 6)) [1 + 2 * 3 - 4 / 5 % 6]"},
+     "RETURN (chain 1 + (* 2 3) - (chain 4 / 5 % 6)) [1 + 2 * 3 - 4 / 5 % 6]"},
     {"RETURN 2 ^ 3 ^ 2",
-     "RETURN (^ (^ 2 3) 2) [2 ^ 3 ^ 2]"},
+     "RETURN (^ 2 3 2) [2 ^ 3 ^ 2]"},
     {"RETURN -x, +x, - -1",
      "RETURN (neg x) [-x] (pos x) [+x] (neg -1) [- -1]"},
     {"RETURN a = b, a <> b, a != b, a < b, a <= b, a > b, a >= b",
@@ -424,6 +426,30 @@ TEST(ParserTest, FlatChainsAreNotNesting) {
   const Expr& flat = *sum_statement.queries[0].clauses[0]->projection.items[0].expr;
   EXPECT_EQ(flat.children.size(), 10001u);
   EXPECT_TRUE(flat.flat_chain);
+  // Alternating operators of one precedence level are one flat node too:
+  // 1 - 1 + 1 - ... and 2 * 1 / 1 % 7 * ... (10000 terms each).
+  for (const auto& [first, ops] : {std::pair<std::string, std::vector<std::string>>{"1", {" - ", " + "}},
+                                   {"2", {" * ", " / ", " % "}}}) {
+    std::string text = "RETURN " + first;
+    for (int idx = 0; idx < 10000; ++idx) text += ops[idx % ops.size()] + (ops.size() == 3 && idx % 3 == 2 ? "7" : "1");
+    Statement mixed_statement = ParseStatement(text);
+    const Expr& mixed = *mixed_statement.queries[0].clauses[0]->projection.items[0].expr;
+    EXPECT_EQ(mixed.children.size(), 10001u) << first;
+    ASSERT_EQ(mixed.chain_ops.size(), 10000u) << first;
+    EXPECT_EQ(mixed.chain_ops[0], ops.size() == 2 ? BinaryOp::kSubtract : BinaryOp::kMultiply);
+    EXPECT_EQ(mixed.chain_ops[1], ops.size() == 2 ? BinaryOp::kAdd : BinaryOp::kDivide);
+  }
+  // A run of ^ (left-associative here) is flat as well.
+  std::string power = "RETURN 1";
+  for (int idx = 0; idx < 10000; ++idx) power += " ^ 1";
+  Statement power_statement = ParseStatement(power);
+  EXPECT_EQ(power_statement.queries[0].clauses[0]->projection.items[0].expr->children.size(), 10001u);
+  // A change of precedence level nests: 1 + 2 * 3 - 4 is (chain 1 + (* 2 3) - 4).
+  Statement levels = ParseStatement("RETURN 1 + 2 * 3 - 4");
+  const Expr& level_root = *levels.queries[0].clauses[0]->projection.items[0].expr;
+  ASSERT_EQ(level_root.children.size(), 3u);
+  EXPECT_EQ(level_root.children[1]->binary_op, BinaryOp::kMultiply);
+  EXPECT_EQ(level_root.chain_ops, (std::vector<BinaryOp>{BinaryOp::kAdd, BinaryOp::kSubtract}));
   // Short chains stay left-deep: ((a AND b) AND c).
   Statement statement = ParseStatement("RETURN a AND b AND c");
   const Expr& root = *statement.queries[0].clauses[0]->projection.items[0].expr;
@@ -444,7 +470,7 @@ TEST(ParserTest, DeepNestingIsASyntaxError) {
   std::vector<std::string> queries = {
       nested("(", "1", ")"), nested("[", "1", "]"), nested("{a: ", "1", "}"),
       nested("-", "1", ""), nested("NOT ", "true", ""), nested("f(", "1", ")"),
-      nested("[x IN ", "1", "]"), nested("", "1", "+1-1"), nested("", "x", ".a"),
+      nested("[x IN ", "1", "]"), nested("", "x", ".a"),
       nested("", "x", "[0]"), nested("CASE WHEN true THEN ", "1", " END"),
       nested("", "1", " IS NULL"),
   };

@@ -1,7 +1,9 @@
 // The per-statement guards: the memory budget (buffering operators and
-// single values) and the timeout checked during expression evaluation.
+// single values), the timeout checked during expression evaluation, and
+// the cancel flag checked while a UNION is planned.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
 
 #include "query/engine.h"
@@ -115,4 +117,21 @@ TEST(UnionScaleTest, ManyBranchesGiveEveryRow) {
 }
 
 }  // namespace
+TEST_F(QueryGuardsTest, UnionPlanningChecksTheCancelFlag) {
+  // EXPLAIN only plans: the error can only come from the planner.
+  std::string query = "RETURN 0 AS x";
+  for (int branch = 1; branch < 500; ++branch) query += " UNION RETURN " + std::to_string(branch) + " AS x";
+  std::atomic<bool> cancel{true};
+  QueryOptions options;
+  options.cancel = &cancel;
+  QueryOutcome outcome = db_.engine().Execute(query, {}, options, ExplainMode::kExplain);
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.error->message(), "query cancelled");
+  // Without the flag the same statement plans and runs: 500 distinct rows.
+  cancel = false;
+  outcome = db_.engine().Execute(query, {}, options);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome.result->rows.size(), 500u);
+}
+
 }  // namespace ecograph::query
