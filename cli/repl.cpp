@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <vector>
 
 #include "cli/cli_error.h"
 #include "cli/commands.h"
@@ -300,7 +301,8 @@ void Repl::PrintHelp() {
                "  :timer on|off         show the time of each statement\n"
                "  :explain / :profile   plan of the last statement (profile runs it)\n"
                "  :render FILE [ENGINE] draw the last result's nodes/relationships/paths\n"
-               "                        (.svg .png .pdf .dot; engine dot, neato, fdp, sfdp, ...)\n"
+               "                        (.svg .png .pdf .dot; engine dot, neato, fdp, sfdp, ...;\n"
+               "                        an existing FILE needs --force)\n"
                "  :source FILE          run the statements of a file\n"
                "  :quit / :exit         leave (Ctrl-D too)\n"
                "Ctrl-C cancels the running statement, or clears the line being typed.\n"
@@ -309,7 +311,7 @@ void Repl::PrintHelp() {
             << history_path_ << '\n';
 }
 
-void Repl::RenderLast(const std::string& path, const std::string& engine) {
+void Repl::RenderLast(const std::string& path, const std::string& engine, bool overwrite) {
   if (!last_result_) {
     std::cerr << "no result to render: run a query that returns nodes, relationships or paths\n";
     return;
@@ -329,7 +331,7 @@ void Repl::RenderLast(const std::string& path, const std::string& engine) {
     }
     options.engine = *parsed;
   }
-  storage::Status status = graph::RenderToFile(subgraph, path, options, txn.get());
+  storage::Status status = graph::RenderToFile(subgraph, path, options, overwrite, txn.get());
   if (!status.ok()) {
     std::cerr << "render failed: " << status.message() << '\n';
     return;
@@ -404,12 +406,19 @@ bool Repl::HandleMeta(const std::string& line) {
     }
   } else if (command == ":render") {
     std::istringstream args(rest);
-    std::string path, engine;
-    args >> path >> engine;
-    if (path.empty()) {
-      std::cerr << "usage: :render FILE [ENGINE]\n";
+    std::vector<std::string> words;
+    bool force = false;
+    for (std::string word; args >> word;) {
+      if (word == "--force") {
+        force = true;
+      } else {
+        words.push_back(word);
+      }
+    }
+    if (words.empty() || words.size() > 2) {
+      std::cerr << "usage: :render FILE [ENGINE] [--force]\n";
     } else {
-      RenderLast(path, engine);
+      RenderLast(words[0], words.size() > 1 ? words[1] : "", force);
     }
   } else if (command == ":source") {
     if (rest.empty()) {

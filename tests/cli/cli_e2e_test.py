@@ -188,6 +188,21 @@ class QueryTest(Base):
         self.assertIn("iso\nTR\n", r.stdout)
         self.assertIn(":render FILE", r.stdout)
         self.assertNotIn("not reached", r.stdout)
+        # :render follows render -o: an existing file needs --force.
+        write(svg, "precious")
+        r = self.run_bin(["repl", "--db", self.db], stdin=(
+            "MATCH p = (:Company {name: 'Alpha Group'})-[:ACQUIRED]->() RETURN p;\n"
+            ":render %s\n" % svg))
+        self.assertIn("render failed: %s already exists (use --force to overwrite it)" % svg,
+                      r.stderr)
+        with open(svg, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "precious")
+        r = self.run_bin(["repl", "--db", self.db], stdin=(
+            "MATCH p = (:Company {name: 'Alpha Group'})-[:ACQUIRED]->() RETURN p;\n"
+            ":render %s --force\n" % svg))
+        self.assertIn("wrote " + svg, r.stdout)
+        with open(svg, encoding="utf-8") as f:
+            self.assertIn("Beta Mart", f.read())
         r = self.run_bin(["repl", "--db", self.db], stdin=":nonsense\n")
         self.assertEqual(r.returncode, 1)
 
@@ -562,8 +577,8 @@ class PathTest(Base):
         self.assertIn("Foxtrot Bazaar", r.stdout)
         r = self.run_bin(["path", "--db", self.db, "--from", "China", "--to", "Turkey", "--in-time-order",
                           "--max-hops", "2"])
-        self.assertOk(r)
-        self.assertIn("no path", r.stdout)
+        self.assertEqual(r.returncode, 1)  # no route: exit 1, as `search` with no match
+        self.assertIn("no path within 2 deals in time order.", r.stdout)
 
     def test_top_k_and_json(self):
         r = self.run_bin(["path", "--db", self.db, "--from", "Alpha Group", "--to", "Turkey", "--top", "2",
