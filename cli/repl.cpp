@@ -7,6 +7,7 @@
 #include <optional>
 #include <cctype>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -469,6 +470,11 @@ int Repl::Run() {
       bool interrupted = false;
       {
         PromptInterrupt interrupt;
+        // A resize while typing: libedit learns the new width at once, so
+        // the line is wrapped and edited at the new width (libedit does not
+        // clear what the terminal itself re-wrapped: a stale copy of the
+        // prompt's row may stay above the redrawn line).
+        ResizeWhileTyping resize([] { rl_resize_terminal(); });
         rl_resize_terminal();  // the window may have changed since the last line
         raw = readline(prompt);
         interrupted = PromptInterrupt::Interrupted();
