@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/database.h"
 #include "cli/statement_runner.h"
+#include "graph/io/output_file.h"
 #include "graph/market_paths.h"
 #include "graph/render/diagram.h"
 #include "graph/topology_cache.h"
@@ -36,6 +37,7 @@ Value DealValue(const graph::MarketDeal& deal) {
   map["forward"] = Value::Bool(deal.forward);
   map["year"] = deal.year != 0 ? Value::Int(deal.year) : Value::Null();
   map["amount_usd"] = deal.amount_usd ? Value::Float(*deal.amount_usd) : Value::Null();
+  map["round_usd"] = deal.round_usd ? Value::Float(*deal.round_usd) : Value::Null();
   map["stake_pct"] = deal.stake_pct ? Value::Float(*deal.stake_pct) : Value::Null();
   return Value::Map(std::move(map));
 }
@@ -71,6 +73,7 @@ int RunPathCommand(const Args& args) {
       cxxopts::value<size_t>()->default_value("100"),
       "N")("in-time-order", "Deal years never go backwards along a path")(
       "render", "Also draw the paths (.svg .png .pdf .dot)", cxxopts::value<std::string>(), "FILE")(
+      "force", "With --render: overwrite an existing file")(
       "any-direction",
       "Also follow deals against their direction (by default capital and control move from "
       "investor to target and from parent to subsidiary)");
@@ -105,6 +108,19 @@ int RunPathCommand(const Args& args) {
   path_options.limit = parsed["limit"].as<size_t>();
   path_options.in_time_order = parsed.count("in-time-order") > 0;
   path_options.any_direction = parsed.count("any-direction") > 0;
+  const bool overwrite = parsed.count("force") > 0;
+  if (parsed.count("render")) {
+    // The same rule as render -o, checked before any work; RenderToFile
+    // checks again when it renames.
+    const std::string file = parsed["render"].as<std::string>();
+    if (auto format = graph::DiagramFormatFromPath(file); !format.ok()) {
+      throw UsageError(format.status().message());
+    }
+    if (!overwrite) {
+      auto refused = graph::io::OutputFile::Create(file, /*overwrite=*/false);
+      if (!refused.ok()) throw DataError(refused.status().message());
+    }
+  }
 
   auto db = Database::Open(common, OpenMode::kReadFallback);
   auto topology = db->topology().Get();
@@ -178,9 +194,18 @@ int RunPathCommand(const Args& args) {
     graph::RenderOptions render_options;
     render_options.title = "From " + result.from.name + " to " + result.to.name;
     render_options.country_in_labels = true;
-    storage::Status status = graph::RenderToFile(result.subgraph, file, render_options, txn.get());
+    storage::Status status =
+        graph::RenderToFile(result.subgraph, file, render_options, overwrite, txn.get());
     if (!status.ok()) throw DataError("render failed: " + status.message());
     std::cerr << "wrote " << file << '\n';
+  }
+  // As `search` with no match: the answer is printed (table: "no path
+  // within N deals"; other formats: no rows) and the exit code is 1, so a
+  // script can tell "no route" from a route.
+  if (result.paths.empty()) {
+    if (format != OutputFormat::kTable) std::cerr << "no path within " << path_options.max_hops
+                                                   << " deals\n";
+    return static_cast<int>(ExitCode::kError);
   }
   return 0;
 }

@@ -7,12 +7,14 @@
 #include <optional>
 #include <cctype>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <vector>
 
 #include "cli/cli_error.h"
 #include "cli/commands.h"
@@ -300,7 +302,8 @@ void Repl::PrintHelp() {
                "  :timer on|off         show the time of each statement\n"
                "  :explain / :profile   plan of the last statement (profile runs it)\n"
                "  :render FILE [ENGINE] draw the last result's nodes/relationships/paths\n"
-               "                        (.svg .png .pdf .dot; engine dot, neato, fdp, sfdp, ...)\n"
+               "                        (.svg .png .pdf .dot; engine dot, neato, fdp, sfdp, ...;\n"
+               "                        an existing FILE needs --force)\n"
                "  :source FILE          run the statements of a file\n"
                "  :quit / :exit         leave (Ctrl-D too)\n"
                "Ctrl-C cancels the running statement, or clears the line being typed.\n"
@@ -309,7 +312,7 @@ void Repl::PrintHelp() {
             << history_path_ << '\n';
 }
 
-void Repl::RenderLast(const std::string& path, const std::string& engine) {
+void Repl::RenderLast(const std::string& path, const std::string& engine, bool overwrite) {
   if (!last_result_) {
     std::cerr << "no result to render: run a query that returns nodes, relationships or paths\n";
     return;
@@ -329,7 +332,7 @@ void Repl::RenderLast(const std::string& path, const std::string& engine) {
     }
     options.engine = *parsed;
   }
-  storage::Status status = graph::RenderToFile(subgraph, path, options, txn.get());
+  storage::Status status = graph::RenderToFile(subgraph, path, options, overwrite, txn.get());
   if (!status.ok()) {
     std::cerr << "render failed: " << status.message() << '\n';
     return;
@@ -404,12 +407,19 @@ bool Repl::HandleMeta(const std::string& line) {
     }
   } else if (command == ":render") {
     std::istringstream args(rest);
-    std::string path, engine;
-    args >> path >> engine;
-    if (path.empty()) {
-      std::cerr << "usage: :render FILE [ENGINE]\n";
+    std::vector<std::string> words;
+    bool force = false;
+    for (std::string word; args >> word;) {
+      if (word == "--force") {
+        force = true;
+      } else {
+        words.push_back(word);
+      }
+    }
+    if (words.empty() || words.size() > 2) {
+      std::cerr << "usage: :render FILE [ENGINE] [--force]\n";
     } else {
-      RenderLast(path, engine);
+      RenderLast(words[0], words.size() > 1 ? words[1] : "", force);
     }
   } else if (command == ":source") {
     if (rest.empty()) {
@@ -460,6 +470,11 @@ int Repl::Run() {
       bool interrupted = false;
       {
         PromptInterrupt interrupt;
+        // A resize while typing: libedit learns the new width at once, so
+        // the line is wrapped and edited at the new width (libedit does not
+        // clear what the terminal itself re-wrapped: a stale copy of the
+        // prompt's row may stay above the redrawn line).
+        ResizeWhileTyping resize([] { rl_resize_terminal(); });
         rl_resize_terminal();  // the window may have changed since the last line
         raw = readline(prompt);
         interrupted = PromptInterrupt::Interrupted();

@@ -48,7 +48,8 @@ class Repl {
   // `:param ...`: `args` is where the arguments start in `line`.
   void SetParams(const std::string& line, size_t args);
   void PrintHelp();
-  void RenderLast(const std::string& path, const std::string& engine);
+  // Draws the last result to `path`; an existing `path` is refused unless `overwrite`.
+  void RenderLast(const std::string& path, const std::string& engine, bool overwrite);
 
   Database& db_;
   RunSettings settings_;

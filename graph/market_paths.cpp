@@ -266,7 +266,11 @@ std::string DealText(const MarketDeal& d, bool with_type) {
   std::string details;
   auto add = [&](const std::string& part) { details += (details.empty() ? "" : ", ") + part; };
   if (d.year != 0) add(std::to_string(d.year));
-  if (d.amount_usd) add(FormatUsd(*d.amount_usd));
+  if (d.amount_usd) {
+    add(FormatUsd(*d.amount_usd));
+  } else if (d.round_usd) {
+    add("round " + FormatUsd(*d.round_usd));
+  }
   if (d.stake_pct) add(TrimNumber(*d.stake_pct, 1) + "%");
   if (!with_type) return details;
   return details.empty() ? d.type : d.type + " " + details;
@@ -353,6 +357,7 @@ storage::Result<MarketPathResult> TraceMarketPaths(storage::Transaction& txn,
     }
   }
   EdgeFilter filter(topology, via, TraversalDirection::kOutgoing);
+  filter.set_cancel(options.cancel);
   for (const std::string& type : via) {
     auto id = topology.FindType(type);
     if (!id) continue;
@@ -528,6 +533,7 @@ storage::Result<MarketPathResult> TraceMarketPaths(storage::Transaction& txn,
         deal.forward = forward;
         deal.year = topology.YearOf(e);
         deal.amount_usd = NumberProperty(r.properties, "amount_usd");
+        deal.round_usd = NumberProperty(r.properties, "round_usd");
         if (auto pct = NumberProperty(r.properties, "stake_pct")) {
           deal.stake_pct = *pct;
         } else if (auto stake = NumberProperty(r.properties, "stake")) {

@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/cancel_check.h"
 #include "graph/subgraph.h"
 #include "graph/topology.h"
 #include "storage/store.h"
@@ -52,6 +53,9 @@ struct MarketPathOptions {
   size_t limit = 100;          // kAllShortest: at most this many routes
   bool in_time_order = false;  // keep only routes whose hops can be dated in order
   bool any_direction = false;  // also follow deals against their direction
+  // Polled for every company expanded (borrowed; null = never stops); what
+  // it throws propagates.
+  const CancelCheck* cancel = nullptr;
 };
 
 enum class EndpointKind { kCompany, kCountry, kRegion };
@@ -73,7 +77,10 @@ struct MarketDeal {
   std::string type;
   bool forward = true;  // the relationship points along the path
   int32_t year = 0;     // 0 = unknown
-  std::optional<double> amount_usd;
+  std::optional<double> amount_usd;  // this investor's own amount
+  // Size of the whole funding round; shown as "round $X" only when
+  // amount_usd is absent, and never added into amounts.
+  std::optional<double> round_usd;
   std::optional<double> stake_pct;  // percent (0-100)
 };
 

@@ -195,24 +195,32 @@ storage::Result<std::shared_ptr<const Topology>> TopologyBuilder::Finish() {
   return std::shared_ptr<const Topology>(std::move(topo));
 }
 
-storage::Result<std::shared_ptr<const Topology>> Topology::Build(storage::Transaction& txn) {
+storage::Result<std::shared_ptr<const Topology>> Topology::Build(storage::Transaction& txn,
+                                                                const CancelCheck* cancel) {
   TopologyBuilder builder;
   {
     auto it = txn.ScanNodes();
     storage::NodeId id;
-    while (it->Next(&id)) builder.AddNode(id);
+    while (it->Next(&id)) {
+      PollCancel(cancel);
+      builder.AddNode(id);
+    }
     if (!it->status().ok()) return it->status();
   }
   for (const std::string& label : txn.Labels()) {
     auto it = txn.ScanLabel(label);
     storage::NodeId id;
-    while (it->Next(&id)) builder.AddLabel(id, label);
+    while (it->Next(&id)) {
+      PollCancel(cancel);
+      builder.AddLabel(id, label);
+    }
     if (!it->status().ok()) return it->status();
   }
   {
     auto it = txn.ScanRels(std::nullopt);
     storage::RelRecord rel;
     while (it->Next(&rel)) {
+      PollCancel(cancel);
       int32_t year = 0;
       auto year_it = rel.properties.find("year");
       if (year_it != rel.properties.end()) {

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/cancel_check.h"
 #include "storage/store.h"
 
 namespace ecograph::graph {
@@ -50,8 +51,11 @@ class Topology {
   // relationship (ScanRels) of the transaction's snapshot. Fails with the
   // storage status if a scan fails, or kCorruption if a relationship names a
   // node that is not in the scan, or if the graph has more than 2^32-1
-  // nodes or relationships, or more than 65535 types or labels.
-  static storage::Result<std::shared_ptr<const Topology>> Build(storage::Transaction& txn);
+  // nodes or relationships, or more than 65535 types or labels. `cancel`
+  // (borrowed, may be null) is polled for every node, label entry and
+  // relationship read; what it throws propagates and nothing is built.
+  static storage::Result<std::shared_ptr<const Topology>> Build(
+      storage::Transaction& txn, const CancelCheck* cancel = nullptr);
 
   size_t num_vertices() const { return node_ids_.size(); }
   size_t num_edges() const { return rel_ids_.size(); }

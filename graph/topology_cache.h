@@ -10,14 +10,17 @@
 namespace ecograph::graph {
 
 class Topology;
+class CancelCheck;
 
 class TopologyCache {
  public:
   explicit TopologyCache(storage::Store& store);
   ~TopologyCache();
   // A topology matching the store's current version. Built on first use.
-  // Throws std::runtime_error when the snapshot cannot be read.
-  std::shared_ptr<const Topology> Get();
+  // Throws std::runtime_error when the snapshot cannot be read. A build is
+  // polled through `cancel` (borrowed, may be null); what it throws
+  // propagates and the cache keeps what it held.
+  std::shared_ptr<const Topology> Get(const CancelCheck* cancel = nullptr);
 
  private:
   storage::Store& store_;

@@ -110,7 +110,7 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
       if (!writes && Traverses(*plan.root) &&
           (impl_->topology_version == version_before || WantsTopology(*plan.root) ||
            impl_->store_expansions >= kStoreExpansionsBeforeTopology)) {
-        auto topology = impl_->topology.Get();
+        auto topology = impl_->topology.Get(&ctx.cancel_check());
         impl_->store_expansions = 0;
         if (impl_->store.version() == version_before) {
           impl_->topology_version = version_before;

@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "graph/cancel_check.h"
 #include "query/engine.h"
 #include "query/query_error.h"
 #include "query/value.h"
@@ -61,6 +62,8 @@ class ExecContext {
  public:
   ExecContext(storage::Transaction& txn, graph::TopologyCache& topology, const Params& params,
               const QueryOptions& options, const std::string& query_text);
+  ExecContext(const ExecContext&) = delete;  // cancel_check_ points at this object
+  ExecContext& operator=(const ExecContext&) = delete;
 
   storage::Transaction& txn() { return txn_; }
   // The in-memory topology of this statement's snapshot, or nullptr (write
@@ -88,6 +91,9 @@ class ExecContext {
   // The one place a running statement is interrupted (every other check
   // calls it). Throws kTimeout once the deadline has passed.
   void CheckTimeout();
+  // CheckTimeout() as a graph-level check, for the topology build and the
+  // graph algorithms (graph/cancel_check.h). Valid while this context lives.
+  const graph::CancelCheck& cancel_check() const { return cancel_check_; }
   // Memory budget (QueryOptions::memory_budget). ChargeMemory adds bytes an
   // operator now holds and throws kRuntime when the statement's total
   // exceeds the budget; ReleaseMemory gives them back. CheckValueSize throws
@@ -152,6 +158,7 @@ class ExecContext {
   std::unordered_map<std::string, LabelSet> label_sets_;
   LabelSet* last_label_set_ = nullptr;  // the most recently probed label (stable node pointer)
   std::string last_label_;
+  graph::CancelCheck cancel_check_{[this] { CheckTimeout(); }};
 };
 
 // Throws QueryError (kStorage / kConstraint) for a failed status.

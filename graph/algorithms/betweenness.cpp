@@ -7,6 +7,25 @@
 #include <utility>
 
 namespace ecograph::graph {
+namespace {
+
+// The identity vertex index of the local graph, polling `cancel` on every
+// read: Brandes reads it for every vertex and edge it visits, so this is how
+// a cancel reaches the inside of boost's loops.
+struct PollingIndexMap {
+  using key_type = uint32_t;
+  using value_type = uint32_t;
+  using reference = uint32_t;
+  using category = boost::readable_property_map_tag;
+  const CancelCheck* cancel = nullptr;
+};
+
+uint32_t get(const PollingIndexMap& map, uint32_t vertex) {
+  PollCancel(map.cancel);
+  return vertex;
+}
+
+}  // namespace
 
 std::vector<double> Betweenness(const EdgeFilter& edges, const VertexFilter& vertices,
                                 const BetweennessOptions& options) {
@@ -41,10 +60,11 @@ std::vector<double> Betweenness(const EdgeFilter& edges, const VertexFilter& ver
                                          boost::no_property, uint32_t, uint32_t>;
   LocalGraph g(boost::edges_are_sorted, links.begin(), links.end(), static_cast<uint32_t>(count));
   std::vector<double> centrality(count, 0.0);
+  CheckCancelNow(edges.cancel());
+  const PollingIndexMap index{edges.cancel()};
   boost::brandes_betweenness_centrality(
-      g, boost::centrality_map(boost::make_iterator_property_map(
-                                   centrality.begin(), boost::get(boost::vertex_index, g)))
-             .vertex_index_map(boost::get(boost::vertex_index, g)));
+      g, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), index))
+             .vertex_index_map(index));
 
   // Brandes over a directed graph counts ordered pairs; an undirected pair
   // was counted from both ends.

@@ -19,6 +19,7 @@ Components WeaklyConnectedComponents(const EdgeFilter& edges, const VertexFilter
   for (VertexIndex v = 0; v < n; ++v) sets.make_set(v);
   for (VertexIndex v = 0; v < n; ++v) {
     if (!vertices.Contains(v)) continue;
+    PollCancel(edges.cancel());
     topology.ForEachOut(v, [&](EdgeIndex e, VertexIndex w) {
       if (edges.TypeMode(topology.TypeOf(e)) != 0 && edges.Accepts(e) && vertices.Contains(w)) {
         sets.union_set(v, w);

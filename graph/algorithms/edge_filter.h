@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/cancel_check.h"
 #include "graph/topology.h"
 
 namespace ecograph::graph {
@@ -52,6 +53,7 @@ class EdgeFilter {
   // edges of forward types, then incoming edges of backward types.
   template <typename Fn>
   void ForEachStep(VertexIndex v, Fn&& fn) const {
+    PollCancel(cancel_);
     if (any_forward_) {
       topology_->ForEachOut(v, [&](EdgeIndex e, VertexIndex w) {
         if ((modes_[topology_->TypeOf(e)] & kForward) && Accepts(e)) fn(e, w);
@@ -67,6 +69,7 @@ class EdgeFilter {
   // ends in v.
   template <typename Fn>
   void ForEachReverseStep(VertexIndex v, Fn&& fn) const {
+    PollCancel(cancel_);
     if (any_forward_) {
       topology_->ForEachIn(v, [&](EdgeIndex e, VertexIndex u) {
         if ((modes_[topology_->TypeOf(e)] & kForward) && Accepts(e)) fn(e, u);
@@ -83,11 +86,17 @@ class EdgeFilter {
   // SetTypeMode.
   void Refresh();
   const Topology& topology() const { return *topology_; }
+  // Stops the algorithm running over this filter early: every algorithm
+  // polls `cancel` (borrowed; null = never) for each vertex it expands and
+  // between iterations, and lets what it throws propagate.
+  void set_cancel(const CancelCheck* cancel) { cancel_ = cancel; }
+  const CancelCheck* cancel() const { return cancel_; }
   // Names from the constructor's `types` that are not in the snapshot.
   const std::vector<std::string>& unknown_types() const { return unknown_types_; }
 
  private:
   const Topology* topology_;
+  const CancelCheck* cancel_ = nullptr;
   std::vector<uint8_t> modes_;  // per type id
   std::optional<int32_t> year_from_;
   std::optional<int32_t> year_to_;

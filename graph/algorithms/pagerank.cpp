@@ -39,6 +39,7 @@ PageRankResult PageRank(const EdgeFilter& edges, const VertexFilter& vertices,
   std::vector<double> rank(n, 0.0), contrib(n, 0.0), next(count, 0.0);
   for (VertexIndex v : members) rank[v] = base;
   for (uint32_t iter = 0; iter < options.max_iterations; ++iter) {
+    CheckCancelNow(edges.cancel());  // an iteration reads every link once
     double dangling = 0.0;
     for (VertexIndex v : members) {
       if (out_links[v] == 0) {

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/io/output_file.h"
 #include "graph/render/escape.h"
 #include "graph/render/style.h"
 
@@ -1037,18 +1038,19 @@ Result<std::string> RenderDiagram(const Subgraph& subgraph, const RenderOptions&
 }
 
 Status RenderToFile(const Subgraph& subgraph, const std::string& path, const RenderOptions& options,
-                    storage::Transaction* lookup) {
+                    bool overwrite, storage::Transaction* lookup) {
   auto format = DiagramFormatFromPath(path);
   if (!format.ok()) return format.status();
+  // Created (and an existing path refused) before the layout's work.
+  auto file = io::OutputFile::Create(path, overwrite);
+  if (!file.ok()) return file.status();
   RenderOptions with_format = options;
   with_format.format = format.value();
   auto bytes = RenderDiagram(subgraph, with_format, lookup);
   if (!bytes.ok()) return bytes.status();
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.value().data(), static_cast<std::streamsize>(bytes.value().size()));
-  out.close();
-  if (!out) return Status::Error(StatusCode::kIOError, "cannot write " + path);
-  return Status::Ok();
+  (*file)->stream().write(bytes.value().data(),
+                          static_cast<std::streamsize>(bytes.value().size()));
+  return (*file)->Commit();
 }
 
 Result<DiagramFormat> ParseDiagramFormat(std::string_view text) {

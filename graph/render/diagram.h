@@ -80,9 +80,15 @@ storage::Result<std::string> RenderDiagram(const Subgraph& subgraph, const Rende
 
 // Renders to `path`; the format comes from the extension (.svg, .png, .pdf,
 // .dot or .gv) and overrides options.format. Unknown extension:
-// kInvalidArgument. Write failure: kIOError naming the path.
+// kInvalidArgument. The file is written as io::OutputFile writes it: bytes
+// go to a temporary file that is renamed into place, so a failed render or
+// write leaves `path` untouched; without `overwrite` an existing `path`
+// (file, directory or symbolic link) is refused with kInvalidArgument "PATH
+// already exists (use --force to overwrite it)", checked before any layout.
+// Write failure: kIOError naming the path.
 storage::Status RenderToFile(const Subgraph& subgraph, const std::string& path,
-                             const RenderOptions& options, storage::Transaction* lookup = nullptr);
+                             const RenderOptions& options, bool overwrite,
+                             storage::Transaction* lookup = nullptr);
 
 // Parsers for command-line spellings ("svg", "sfdp", "country", ...). Errors
 // are kInvalidArgument listing the accepted values.

@@ -211,6 +211,8 @@ std::string DealLabel(const storage::RelRecord& rel, bool with_year) {
   }
   if (const auto amount = NumberProperty(rel.properties, "amount_usd"); amount && *amount > 0) {
     append(FormatUsd(*amount));
+  } else if (const auto round = NumberProperty(rel.properties, "round_usd"); round && *round > 0) {
+    append("round " + FormatUsd(*round));
   }
   if (const auto stake = NumberProperty(rel.properties, "stake_pct"); stake && *stake > 0) {
     append(FormatPercent(*stake));
@@ -222,10 +224,16 @@ std::string RoundsLabel(const std::vector<const storage::RelRecord*>& rels, bool
   if (rels.size() == 1) return DealLabel(*rels.front(), with_year);
   std::vector<int64_t> years;
   double total = 0;
+  // Round sizes of rounds without an own amount, in the given order; listed,
+  // never summed (a round's size is not what this investor put in).
+  std::vector<double> rounds;
   for (const storage::RelRecord* rel : rels) {
     if (const auto year = IntProperty(rel->properties, "year")) years.push_back(*year);
     if (const auto amount = NumberProperty(rel->properties, "amount_usd"); amount && *amount > 0) {
       total += *amount;
+    } else if (const auto round = NumberProperty(rel->properties, "round_usd");
+               round && *round > 0) {
+      rounds.push_back(*round);
     }
   }
   std::sort(years.begin(), years.end());
@@ -235,6 +243,12 @@ std::string RoundsLabel(const std::vector<const storage::RelRecord*>& rels, bool
     for (int64_t year : years) label += (label.empty() ? "" : ", ") + std::to_string(year);
   }
   if (total > 0) label += (label.empty() ? "" : " \xC2\xB7 ") + FormatUsd(total);
+  if (total == 0 && !rounds.empty()) {
+    std::string listed;
+    for (double round : rounds) listed += (listed.empty() ? "" : ", ") + FormatUsd(round);
+    label += (label.empty() ? "" : " \xC2\xB7 ") +
+             std::string(rounds.size() == 1 ? "round " : "rounds ") + listed;
+  }
   return label;
 }
 

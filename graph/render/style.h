@@ -81,11 +81,15 @@ std::string FormatUsd(double amount);
 // "75%", "33.5%".
 std::string FormatPercent(double percent);
 // "2016 · $1.0B · 75%" from year, amount_usd and stake_pct; "" when none.
+// Without amount_usd, a round_usd shows as "round $1.1B" (the round's size,
+// not this investor's amount).
 // Without `with_year`, "$1.0B · 75%" (for diagrams whose layout shows the year).
 std::string DealLabel(const storage::RelRecord& rel, bool with_year = true);
 // Several rounds of one deal type between the same two nodes, drawn as one
 // edge: "2017, 2018, 2022 · $4.3B" (distinct years ascending, total amount);
-// without `with_year`, only the total. REQUIRES: rels non-empty.
+// without `with_year`, only the total. The total sums amount_usd only; when
+// no round has one, round sizes are listed instead: "2017, 2018 · rounds
+// $1.1B, $1.1B". REQUIRES: rels non-empty.
 std::string RoundsLabel(const std::vector<const storage::RelRecord*>& rels, bool with_year = true);
 
 }  // namespace ecograph::graph::render_internal

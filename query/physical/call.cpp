@@ -30,7 +30,7 @@ bool CallOperator::NextImpl(ExecContext& ctx, Row* row) {
     if (!child()->Next(ctx, row)) return false;
     std::vector<Value> args;
     for (const auto& arg : args_) args.push_back(Evaluate(*arg, *row, ctx));
-    ProcedureContext procedure_context{ctx.txn(), ctx.topology()};
+    ProcedureContext procedure_context{ctx.txn(), ctx.topology(), &ctx.cancel_check()};
     results_ = procedure_->run(procedure_context, args);
     next_ = 0;
     active_ = true;

@@ -57,6 +57,7 @@ bool SortOperator::NextImpl(ExecContext& ctx, Row* row) {
       // Sort order: true when `a` comes first. Under it the heap's front is
       // the kept row that comes last.
       auto before = [&](const Entry& a, const Entry& b) {
+        ctx.Tick();
         int c = compare_keys(a.key, b.key);
         return c != 0 ? c < 0 : a.sequence < b.sequence;
       };
@@ -102,7 +103,10 @@ bool SortOperator::NextImpl(ExecContext& ctx, Row* row) {
       }
       std::vector<size_t> order(rows_.size());
       std::iota(order.begin(), order.end(), 0);
+      // The sort itself is interruptible: a cancel or timeout thrown from a
+      // comparison leaves `order` a permutation, and rows_ is not touched.
       std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        ctx.Tick();
         return compare_keys(keys[a], keys[b]) < 0;
       });
       std::vector<Row> sorted;

@@ -177,7 +177,7 @@ class Config {
 
 std::shared_ptr<const Topology> GetTopology(ProcedureContext& ctx, const std::string& procedure) {
   try {
-    return ctx.topology.Get();
+    return ctx.topology.Get(ctx.cancel);
   } catch (const QueryError&) {
     throw;
   } catch (const std::exception& e) {
@@ -202,10 +202,12 @@ void CheckLabels(const std::string& procedure, const Topology& topology,
   }
 }
 
-EdgeFilter MakeFilter(const std::string& procedure, const Topology& topology, const Config& config,
+EdgeFilter MakeFilter(const ProcedureContext& ctx, const std::string& procedure,
+                      const Topology& topology, const Config& config,
                       TraversalDirection default_direction, bool with_years) {
   EdgeFilter filter(topology, config.Strings("relationshipTypes"),
                     config.Direction(default_direction));
+  filter.set_cancel(ctx.cancel);
   CheckTypes(procedure, topology, filter);
   if (with_years) {
     auto [from, to] = config.Years();
@@ -321,7 +323,7 @@ Rows RunPaths(const std::string& procedure, int mode, ProcedureContext& ctx,
   }
   Config config(procedure, args, config_index, kPathKeys);
   auto topology = GetTopology(ctx, procedure);
-  EdgeFilter filter = MakeFilter(procedure, *topology, config, TraversalDirection::kOutgoing, true);
+  EdgeFilter filter = MakeFilter(ctx, procedure, *topology, config, TraversalDirection::kOutgoing, true);
   graph::PathOptions options;
   options.max_hops = static_cast<uint32_t>(config.Int("maxHops", 15, 0, 1'000'000));
   options.in_time_order = config.Bool("inTimeOrder", false);
@@ -430,7 +432,7 @@ void RegisterAlgorithmProcedures(ProcedureRegistry& registry) {
          Config config(procedure, args, 2, {"relationshipTypes", "direction", "years"});
          auto topology = GetTopology(ctx, procedure);
          EdgeFilter filter =
-             MakeFilter(procedure, *topology, config, TraversalDirection::kOutgoing, true);
+             MakeFilter(ctx, procedure, *topology, config, TraversalDirection::kOutgoing, true);
          Rows rows;
          if (!node) return rows;
          VertexIndex v = topology->VertexOf(*node);
@@ -453,7 +455,7 @@ void RegisterAlgorithmProcedures(ProcedureRegistry& registry) {
          Config config(procedure, args, 0, {"nodeLabels", "relationshipTypes", "years"});
          auto topology = GetTopology(ctx, procedure);
          EdgeFilter filter =
-             MakeFilter(procedure, *topology, config, TraversalDirection::kUndirected, true);
+             MakeFilter(ctx, procedure, *topology, config, TraversalDirection::kUndirected, true);
          VertexFilter vertices = MakeVertexFilter(procedure, *topology, config);
          auto components = graph::WeaklyConnectedComponents(filter, vertices);
          Materializer records(ctx, *topology, procedure);
@@ -477,7 +479,7 @@ void RegisterAlgorithmProcedures(ProcedureRegistry& registry) {
                        {"nodeLabels", "relationshipTypes", "direction", "years"});
          auto topology = GetTopology(ctx, procedure);
          EdgeFilter filter =
-             MakeFilter(procedure, *topology, config, TraversalDirection::kUndirected, true);
+             MakeFilter(ctx, procedure, *topology, config, TraversalDirection::kUndirected, true);
          VertexFilter vertices = MakeVertexFilter(procedure, *topology, config);
          auto degree = graph::Degrees(filter, vertices);
          Materializer records(ctx, *topology, procedure);
@@ -502,7 +504,7 @@ void RegisterAlgorithmProcedures(ProcedureRegistry& registry) {
                         "iterations", "maxIterations", "tolerance"});
          auto topology = GetTopology(ctx, procedure);
          EdgeFilter filter =
-             MakeFilter(procedure, *topology, config, TraversalDirection::kOutgoing, true);
+             MakeFilter(ctx, procedure, *topology, config, TraversalDirection::kOutgoing, true);
          VertexFilter vertices = MakeVertexFilter(procedure, *topology, config);
          graph::PageRankOptions options;
          options.damping = config.Float("dampingFactor", options.damping, 0.0, 1.0);
@@ -526,7 +528,7 @@ void RegisterAlgorithmProcedures(ProcedureRegistry& registry) {
                        {"nodeLabels", "relationshipTypes", "direction", "years", "normalized"});
          auto topology = GetTopology(ctx, procedure);
          EdgeFilter filter =
-             MakeFilter(procedure, *topology, config, TraversalDirection::kOutgoing, true);
+             MakeFilter(ctx, procedure, *topology, config, TraversalDirection::kOutgoing, true);
          VertexFilter vertices = MakeVertexFilter(procedure, *topology, config);
          graph::BetweennessOptions options;
          options.undirected =
@@ -565,6 +567,7 @@ void RegisterAlgorithmProcedures(ProcedureRegistry& registry) {
            options.k = static_cast<size_t>(config.Int("k", 5, 1, 100'000));
          }
          auto topology = GetTopology(ctx, procedure);
+         options.cancel = ctx.cancel;
          auto traced = graph::TraceMarketPaths(ctx.txn, *topology, from, to, options);
          if (!traced.ok()) {
            const auto code = traced.status().code();

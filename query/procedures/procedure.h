@@ -9,13 +9,19 @@
 #include "query/value.h"
 #include "storage/store.h"
 
-namespace ecograph::graph { class TopologyCache; }
+namespace ecograph::graph {
+class CancelCheck;
+class TopologyCache;
+}  // namespace ecograph::graph
 
 namespace ecograph::query {
 
 struct ProcedureContext {
   storage::Transaction& txn;          // the statement's snapshot
   graph::TopologyCache& topology;     // in-memory topology for algorithms
+  // The statement's cancel and timeout check (throws QueryError), for the
+  // topology build and the graph algorithms; null = never stops.
+  const graph::CancelCheck* cancel = nullptr;
 };
 
 struct Procedure {

@@ -106,7 +106,7 @@ class NamesTest(AnalystBase):
         self.assertOk(r)
         self.assertIn("to One97 Communications (company)", r.stdout)
         r = self.path("--from", "lazada", "--to", "usa")  # word of "Lazada Group"; alias
-        self.assertOk(r)
+        self.assertEqual(r.returncode, 1)  # resolved, but no route: exit 1
         self.assertIn("From Lazada Group (company) to United States (country)", r.stdout)
 
     def test_ambiguous_and_unknown_names_exit_1_with_candidates(self):
@@ -250,6 +250,41 @@ class MarketRoutesTest(AnalystBase):
         self.assertIn(">Singapore</FONT>", dot)
         self.assertIn("2017, 2018 \u00b7 $2.2B", dot)  # rounds on one edge
 
+    def test_path_render_refuses_an_existing_file_without_force(self):
+        out = os.path.join(self.tmp, "kept.svg")
+        write(out, "precious")
+        r = self.path("--from", "USA", "--to", "Indonesia", "--render", out)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(out + " already exists (use --force to overwrite it)", r.stderr)
+        self.assertEqual(r.stdout, "")  # refused before any work
+        with open(out, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "precious")
+        r = self.path("--from", "USA", "--to", "Indonesia", "--render", out, "--force")
+        self.assertOk(r)
+        with open(out, encoding="utf-8") as f:
+            self.assertIn("Lazada Group", f.read())
+        self.assertEqual([n for n in os.listdir(self.tmp) if ".tmp-" in n], [])
+        r = self.path("--from", "USA", "--to", "Indonesia", "--render",
+                      os.path.join(self.tmp, "route.txt"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("route.txt", r.stderr)
+
+    def test_no_route_exits_1_like_search_without_a_match(self):
+        # Tokopedia makes no deal of its own: nothing leads out of it.
+        r = self.path("--from", "Tokopedia", "--to", "China")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout, "From Tokopedia (company) to China (country): "
+                                   "no path within 6 deals.\n")
+        r = self.path("--from", "Tokopedia", "--to", "China", "--format", "jsonl")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("no path within 6 deals", r.stderr)
+        r = self.path("--from", "Tokopedia", "--to", "China", "--render",
+                      os.path.join(self.tmp, "none.svg"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("no path to render", r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "none.svg")))
+
 
 class DiagramTest(AnalystBase):
     def test_focus_cap_note_and_investor_role(self):
@@ -306,9 +341,25 @@ class BundledRoutesTest(Base):
         r = self.run_bin(["path", "--from", "China", "--to", "Indonesia", "--top", "5"],
                          env=self.default_env, timeout=300)
         self.assertOk(r)
-        self.assertIn("-[INVESTED_IN 2017, 2018]-> Tokopedia (Indonesia)", r.stdout)
+        # Round-only deals (round_usd, no amount_usd) show the round's size.
+        self.assertIn("-[INVESTED_IN 2017 (round $1.1B), 2018 (round $1.1B)]-> Tokopedia (Indonesia)",
+                      r.stdout)
         self.assertIn("Tokopedia is headquartered in Indonesia", r.stdout)
         self.assertEqual(r.stdout.count("-> Lazada Group"), 1)  # rounds folded, no mirror route
+
+    def test_round_only_deals_show_the_round_in_diagrams_and_json(self):
+        r = self.run_bin(["render", "--around", "Tokopedia", "--hops", "1", "--cap", "0"],
+                         env=self.default_env, timeout=300)
+        self.assertOk(r)
+        self.assertIn("2017, 2018 \u00b7 rounds $1.1B, $1.1B", r.stdout)  # Alibaba's two rounds
+        self.assertNotIn("$2.2B", r.stdout)  # round sizes are never summed as amounts
+        r = self.run_bin(["path", "--from", "Alibaba Group", "--to", "Magic Leap", "--format",
+                          "jsonl"], env=self.default_env, timeout=300)
+        self.assertOk(r)
+        deal = json.loads(r.stdout.splitlines()[0])["deals"][-1][0]
+        self.assertIsNone(deal["amount_usd"])
+        self.assertGreater(deal["round_usd"], 0)
+        self.assertIn("round $", json.loads(r.stdout.splitlines()[0])["chain"])
 
 
 if __name__ == "__main__":

@@ -205,6 +205,21 @@ class QueryTest(Base):
         self.assertIn("iso\nTR\n", r.stdout)
         self.assertIn(":render FILE", r.stdout)
         self.assertNotIn("not reached", r.stdout)
+        # :render follows render -o: an existing file needs --force.
+        write(svg, "precious")
+        r = self.run_bin(["repl", "--db", self.db], stdin=(
+            "MATCH p = (:Company {name: 'Alpha Group'})-[:ACQUIRED]->() RETURN p;\n"
+            ":render %s\n" % svg))
+        self.assertIn("render failed: %s already exists (use --force to overwrite it)" % svg,
+                      r.stderr)
+        with open(svg, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "precious")
+        r = self.run_bin(["repl", "--db", self.db], stdin=(
+            "MATCH p = (:Company {name: 'Alpha Group'})-[:ACQUIRED]->() RETURN p;\n"
+            ":render %s --force\n" % svg))
+        self.assertIn("wrote " + svg, r.stdout)
+        with open(svg, encoding="utf-8") as f:
+            self.assertIn("Beta Mart", f.read())
         r = self.run_bin(["repl", "--db", self.db], stdin=":nonsense\n")
         self.assertEqual(r.returncode, 1)
 
@@ -579,8 +594,8 @@ class PathTest(Base):
         self.assertIn("Foxtrot Bazaar", r.stdout)
         r = self.run_bin(["path", "--db", self.db, "--from", "China", "--to", "Turkey", "--in-time-order",
                           "--max-hops", "2"])
-        self.assertOk(r)
-        self.assertIn("no path", r.stdout)
+        self.assertEqual(r.returncode, 1)  # no route: exit 1, as `search` with no match
+        self.assertIn("no path within 2 deals in time order.", r.stdout)
 
     def test_top_k_and_json(self):
         r = self.run_bin(["path", "--db", self.db, "--from", "Alpha Group", "--to", "Turkey", "--top", "2",
@@ -926,6 +941,35 @@ class ReplTest(Base):
             self.wait_for("wide", "one \u2502 1")
         finally:
             self.stop("wide")
+
+    def test_resize_while_typing_rewraps_the_line_at_the_new_width(self):
+        # A line typed at 150 columns, the window narrowed to 60, then an edit
+        # at the line's start (Ctrl-A): the redrawn line wraps at 60 columns
+        # with the edit where it was made. Before SIGWINCH was handled,
+        # libedit kept the old width and drew the edit mid-line ("ffQRff").
+        self.start("winch")
+        text = "RETURN '" + "".join(c * 10 for c in "abcdefgh") + "' AS x"
+        try:
+            self.keys("winch", text)
+            self.wait_for("winch", "hhhhhhhhhh' AS x")
+            self.tmux("resize-window", "-t", "winch", "-x", "60", "-y", "50")
+            deadline = time.time() + 30
+            while time.time() < deadline and len(self.screen("winch").splitlines()[0]) > 60:
+                time.sleep(0.1)
+            time.sleep(0.3)
+            self.keys("winch", "C-a", "Q")
+            screen = self.wait_for("winch", "ecograph> QRETURN 'aaaaaaaaaa")
+            rows = [line for line in screen.splitlines() if line.strip()]
+            redrawn = rows.index(next(r for r in rows if r.startswith("ecograph> QRETURN")))
+            self.assertEqual(rows[redrawn], "ecograph> QRETURN '" + "".join(
+                c * 10 for c in "abcd") + "e", screen)  # exactly 60 columns
+            self.assertEqual(rows[redrawn + 1],
+                             "e" * 9 + "".join(c * 10 for c in "fgh") + "' AS x", screen)
+            self.assertNotIn("QR", rows[redrawn + 1])
+            self.keys("winch", "C-e", ";", "Enter")
+            self.wait_for("winch", "1:1: ")  # "QRETURN" is not a keyword: the line ran as typed
+        finally:
+            self.stop("winch")
 
 
 class BenchTest(Base):

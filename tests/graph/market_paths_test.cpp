@@ -116,6 +116,43 @@ TEST_F(MarketPathsTest, RegionsAndTimeOrder) {
             "Sea (Singapore) -[PARTNERED_WITH 2009]-> Trendyol (Turkey)");
 }
 
+// Round-only deals (round_usd, no amount_usd) show "round $X", marked as the
+// round's size; an own amount wins over the round.
+TEST_F(MarketPathsTest, RoundOnlyDealsShowTheRoundSize) {
+  auto toko = Company("Tokopedia", singapore_);
+  txn_.Rel(alibaba_, toko, "INVESTED_IN", {{"year", 2017}, {"round_usd", 1.1e9}});
+  txn_.Rel(alibaba_, toko, "INVESTED_IN", {{"year", 2018}, {"round_usd", 1.1e9}});
+  auto leap = Company("Magic Leap", turkey_);
+  txn_.Rel(tencent_, leap, "INVESTED_IN", {{"year", 2016}, {"round_usd", 7.935e8}});
+  auto own = Company("Own Amount", turkey_);
+  txn_.Rel(tencent_, own, "INVESTED_IN",
+           {{"year", 2016}, {"amount_usd", 2e8}, {"round_usd", 7.935e8}});
+  auto built = Topology::Build(txn_);
+  ASSERT_TRUE(built.ok());
+  topology_ = built.value();
+
+  auto result = Trace("Alibaba Group", "Tokopedia");
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result.value().paths.size(), 1u);
+  EXPECT_EQ(FormatMarketPath(result.value().paths[0]),
+            "Alibaba Group (China) -[INVESTED_IN 2017 (round $1.1B), 2018 (round $1.1B)]-> "
+            "Tokopedia (Singapore)");
+  const MarketDeal& deal = result.value().paths[0].hops[0].deals[0];
+  EXPECT_FALSE(deal.amount_usd.has_value());
+  EXPECT_EQ(deal.round_usd, 1.1e9);
+
+  result = Trace("Tencent", "Magic Leap");
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result.value().paths.size(), 1u);
+  EXPECT_EQ(FormatMarketPath(result.value().paths[0]),
+            "Tencent (China) -[INVESTED_IN 2016, round $794M]-> Magic Leap (Turkey)");
+  result = Trace("Tencent", "Own Amount");
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result.value().paths.size(), 1u);
+  EXPECT_EQ(FormatMarketPath(result.value().paths[0]),
+            "Tencent (China) -[INVESTED_IN 2016, $200M]-> Own Amount (Turkey)");
+}
+
 TEST_F(MarketPathsTest, UnknownNameSuggestsCloseMatches) {
   auto result = Trace("Chna", "Turkey");
   ASSERT_FALSE(result.ok());

@@ -135,3 +135,74 @@ TEST_F(QueryGuardsTest, UnionPlanningChecksTheCancelFlag) {
 }
 
 }  // namespace ecograph::query
+
+namespace ecograph::query {
+namespace {
+
+// Ctrl-C's flag (QueryOptions::cancel) reaches the work that runs outside
+// the operators' row loops: the topology build, the graph algorithms behind
+// CALL algo.*, and ORDER BY's sort.
+class CancelReachTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(db_.engine().Execute("UNWIND range(1, 50) AS i CREATE (:C {i: i})").ok());
+    ASSERT_TRUE(db_.engine()
+                    .Execute("MATCH (a:C), (b:C) WHERE b.i = a.i + 1 "
+                             "CREATE (a)-[:NEXT {year: 2000}]->(b)")
+                    .ok());
+    options_.cancel = &cancel_;
+  }
+  std::string Outcome(const std::string& query) {
+    QueryOutcome outcome = db_.engine().Execute(query, {}, options_);
+    return outcome.ok() ? "ok" : outcome.error->message();
+  }
+  testing::TestDatabase db_;
+  std::atomic<bool> cancel_{false};
+  QueryOptions options_;
+};
+
+const char* const kAlgorithmCalls[] = {
+    "MATCH (a:C {i: 1}), (b:C {i: 50}) CALL algo.shortestPath(a, b) YIELD length RETURN length",
+    "MATCH (a:C {i: 1}), (b:C {i: 50}) CALL algo.allShortestPaths(a, b) YIELD length "
+    "RETURN length",
+    "MATCH (a:C {i: 1}), (b:C {i: 50}) CALL algo.kShortestPaths(a, b, 2, {}) YIELD length "
+    "RETURN length",
+    "MATCH (a:C {i: 1}) CALL algo.kHop(a, 3) YIELD node RETURN count(node)",
+    "CALL algo.wcc({}) YIELD node, componentId RETURN count(*)",
+    "CALL algo.degree({}) YIELD node, degree RETURN sum(degree)",
+    "CALL algo.pageRank({}) YIELD node, score RETURN count(*)",
+    "CALL algo.betweenness({}) YIELD node, score RETURN count(*)",
+};
+
+TEST_F(CancelReachTest, TheTopologyBuildAndEveryAlgorithmStopWithTheCancelError) {
+  // Nothing has built the topology yet (only writes ran): the build stops.
+  cancel_ = true;
+  EXPECT_EQ(Outcome(kAlgorithmCalls[0]), "query cancelled");
+  // A cancelled build leaves nothing behind: the same call then works.
+  cancel_ = false;
+  for (const char* call : kAlgorithmCalls) EXPECT_EQ(Outcome(call), "ok") << call;
+  // The topology is built and cached now: each algorithm itself stops.
+  cancel_ = true;
+  for (const char* call : kAlgorithmCalls) EXPECT_EQ(Outcome(call), "query cancelled") << call;
+}
+
+TEST_F(CancelReachTest, OrderByStopsWhileSorting) {
+  cancel_ = true;
+  // 300 rows reach the sort after fewer ticks than one check interval
+  // (1,024): without ORDER BY the flag is never looked at and the
+  // statement completes. Sorting them takes over 2,000 comparisons, each a
+  // tick: the sort itself stops, in both the full and the top-k sort.
+  EXPECT_EQ(Outcome("UNWIND range(1, 300) AS x RETURN x"), "ok");
+  EXPECT_EQ(Outcome("UNWIND range(1, 300) AS x RETURN x ORDER BY -x"), "query cancelled");
+  EXPECT_EQ(Outcome("UNWIND range(1, 300) AS x RETURN x ORDER BY -x LIMIT 150"),
+            "query cancelled");
+  cancel_ = false;
+  QueryOutcome sorted = db_.engine().Execute("UNWIND range(1, 300) AS x RETURN x ORDER BY -x",
+                                             {}, options_);
+  ASSERT_TRUE(sorted.ok());
+  EXPECT_EQ(sorted.result->rows.front()[0].as_int(), 300);
+  EXPECT_EQ(sorted.result->rows.back()[0].as_int(), 1);
+}
+
+}  // namespace
+}  // namespace ecograph::query

@@ -185,6 +185,22 @@ TEST(RenderRounds, RoundsLabel) {
   EXPECT_EQ(render_internal::RoundsLabel({&c, &a, &b}, false), "$1.5B");
 }
 
+// Round-only deals (round_usd, no amount_usd: Tokopedia, Magic Leap) show
+// the round's size, marked as such, and never count towards an amount.
+TEST(RenderRounds, RoundOnlyDealsShowTheRoundNotAnAmount) {
+  const auto one = MakeRel(1, 1, 2, "INVESTED_IN", {{"year", 2017}, {"round_usd", 1.1e9}});
+  const auto two = MakeRel(2, 1, 2, "INVESTED_IN", {{"year", 2018}, {"round_usd", 1.1e9}});
+  const auto own = MakeRel(3, 1, 2, "INVESTED_IN",
+                           {{"year", 2016}, {"amount_usd", 5e8}, {"round_usd", 7.9e8}});
+  EXPECT_EQ(render_internal::DealLabel(one), "2017 \xC2\xB7 round $1.1B");
+  EXPECT_EQ(render_internal::DealLabel(own), "2016 \xC2\xB7 $500M");
+  EXPECT_EQ(render_internal::RoundsLabel({&one, &two}),
+            "2017, 2018 \xC2\xB7 rounds $1.1B, $1.1B");
+  EXPECT_EQ(render_internal::RoundsLabel({&one, &two}, false), "rounds $1.1B, $1.1B");
+  // Any own amount wins: the total is the own amounts only.
+  EXPECT_EQ(render_internal::RoundsLabel({&one, &own}), "2016, 2017 \xC2\xB7 $500M");
+}
+
 TEST(RenderLabels, CountryUnderCompanyNamesAndLegendStrip) {
   RenderOptions options = Dot();
   options.country_in_labels = true;

@@ -578,17 +578,46 @@ TEST(RenderDiagram, Timeline) {
 
 TEST(RenderDiagram, RenderToFile) {
   const auto path = TempPath("out.svg");
-  ASSERT_TRUE(RenderToFile(TinySubgraph(), path.string(), RenderOptions()).ok());
+  std::filesystem::remove(path);
+  ASSERT_TRUE(RenderToFile(TinySubgraph(), path.string(), RenderOptions(), false).ok());
   EXPECT_EQ(ReadFile(path).substr(0, 5), "<?xml");
   std::filesystem::remove(path);
   const auto png = TempPath("out.PNG");
-  ASSERT_TRUE(RenderToFile(TinySubgraph(), png.string(), RenderOptions()).ok());
+  std::filesystem::remove(png);
+  ASSERT_TRUE(RenderToFile(TinySubgraph(), png.string(), RenderOptions(), false).ok());
   EXPECT_EQ(ReadFile(png).substr(1, 3), "PNG");
   std::filesystem::remove(png);
-  auto bad = RenderToFile(TinySubgraph(), TempPath("out.txt").string(), RenderOptions());
+  auto bad = RenderToFile(TinySubgraph(), TempPath("out.txt").string(), RenderOptions(), false);
   EXPECT_EQ(bad.code(), storage::StatusCode::kInvalidArgument);
-  auto unwritable = RenderToFile(TinySubgraph(), "/nonexistent-dir/x.svg", RenderOptions());
+  auto unwritable = RenderToFile(TinySubgraph(), "/nonexistent-dir/x.svg", RenderOptions(), false);
   EXPECT_EQ(unwritable.code(), storage::StatusCode::kIOError);
+}
+
+// An existing file is refused without `overwrite` (left as it was, and no
+// temporary file stays beside it); with it, it is replaced whole.
+TEST(RenderDiagram, RenderToFileNeverOverwritesBySurprise) {
+  const auto dir = TempPath("render-to-file-dir");
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "kept.svg";
+  WriteFile(path, "precious");
+  Status refused = RenderToFile(TinySubgraph(), path.string(), RenderOptions(), false);
+  EXPECT_EQ(refused.code(), storage::StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.message(), path.string() + " already exists (use --force to overwrite it)");
+  EXPECT_EQ(ReadFile(path), "precious");
+  Status forced = RenderToFile(TinySubgraph(), path.string(), RenderOptions(), true);
+  ASSERT_TRUE(forced.ok()) << forced.ToString();
+  EXPECT_EQ(ReadFile(path).substr(0, 5), "<?xml");
+  // A symbolic link, even dangling, is refused and never followed.
+  const auto link = dir / "link.svg";
+  std::filesystem::create_symlink(dir / "missing-target.svg", link);
+  EXPECT_EQ(RenderToFile(TinySubgraph(), link.string(), RenderOptions(), false).code(),
+            storage::StatusCode::kInvalidArgument);
+  EXPECT_FALSE(std::filesystem::exists(dir / "missing-target.svg"));
+  size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++entries;
+  EXPECT_EQ(entries, 2u);  // kept.svg and link.svg: no temporary file left
+  std::filesystem::remove_all(dir);
 }
 
 TEST(RenderDiagram, ParseOptions) {
@@ -657,7 +686,7 @@ TEST(RenderSamples, WriteWhenAsked) {
   const std::filesystem::path out(dir);
   std::filesystem::create_directories(out);
   const auto render = [&](const std::string& name, RenderOptions options) {
-    Status status = RenderToFile(subgraph.value(), (out / name).string(), options, &txn);
+    Status status = RenderToFile(subgraph.value(), (out / name).string(), options, true, &txn);
     EXPECT_TRUE(status.ok()) << name << ": " << status.ToString();
   };
   render("ecosystem_dot.png", RenderOptions());
@@ -697,7 +726,7 @@ TEST(RenderSamples, WriteWhenAsked) {
   large_dot.cluster_by = ClusterBy::kCountry;
   render_large("large_dot_clustered.dot", large_dot);
   RenderOptions evil;
-  Status status = RenderToFile(EvilSubgraph(), (out / "evil.svg").string(), evil);
+  Status status = RenderToFile(EvilSubgraph(), (out / "evil.svg").string(), evil, true);
   EXPECT_TRUE(status.ok()) << status.ToString();
 }
 

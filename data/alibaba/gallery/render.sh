@@ -15,7 +15,7 @@ OUT=data/alibaba/gallery
 "$ECOGRAPH" render --around Lazada --hops 2 --force -o "$OUT/lazada-2-hops.svg"
 "$ECOGRAPH" render --years 2015..2016 --force -o "$OUT/deals-2015-2016.svg"
 "$ECOGRAPH" path --from "United States" --to Indonesia --top 3 \
-  --render "$OUT/path.svg"
+  --force --render "$OUT/path.svg"
 "$ECOGRAPH" render --cluster-by region --cap 60 \
   --title "Alibaba's overseas deals by region, 2010-2021" \
   --query "MATCH (a:Alibaba)-[d:ACQUIRED|INVESTED_IN|PARTNERED_WITH]->(t) WHERE d.overseas = true AND d.year >= 2010 AND d.year <= 2021 RETURN a, d, t" \
