@@ -37,6 +37,9 @@ bool HasLabel(const storage::NodeRecord& node, const char* label) {
 }
 
 
+// Nodes two or more steps from the focus that one nearer node may bring in.
+constexpr size_t kPerNearerNode = 12;
+
 bool IsOwnership(const std::string& type) {
   return type == "SUBSIDIARY_OF" || type == "AFFILIATE_OF";
 }
@@ -108,9 +111,34 @@ size_t PruneByRelevance(Subgraph& subgraph, size_t cap, storage::Transaction* lo
                          -amount[node.id], node.id);
     }
     std::sort(order.begin(), order.end());
-    for (size_t idx = 0; idx < cap && idx < order.size(); ++idx) kept.insert(std::get<5>(order[idx]));
+    // A node two or more steps out is reached through one nearer node, its
+    // most specific one (fewest neighbours). A hub one step from the focus
+    // (the group, for a subsidiary) would otherwise fill the cap with its own
+    // fan, unrelated to the focus: each nearer node brings at most
+    // kPerNearerNode of them.
+    std::unordered_map<NodeId, size_t> brought;
+    bool quota_hit = false;
+    for (const auto& entry : order) {
+      if (kept.size() >= cap) break;
+      const NodeId id = std::get<5>(entry);
+      const int d = std::get<0>(entry);
+      if (d >= 2 && d < (1 << 20)) {
+        std::optional<NodeId> via;
+        for (NodeId other : neighbours[id]) {
+          const auto it = distance.find(other);
+          if (it == distance.end() || it->second != d - 1) continue;
+          if (!via || neighbours[other].size() < neighbours[*via].size()) via = other;
+        }
+        if (via && brought[*via]++ >= kPerNearerNode) {
+          quota_hit = true;
+          continue;
+        }
+      }
+      kept.insert(id);
+    }
     why = home ? "the farthest from the focus, outside its region and least connected"
                : "the farthest from the focus and least connected";
+    if (quota_hit) why += ", at most " + std::to_string(kPerNearerNode) + " through any one nearer node";
   } else {
     std::vector<std::tuple<int, double, NodeId>> order;
     for (const storage::NodeRecord& node : subgraph.nodes) {

@@ -251,5 +251,36 @@ TEST_F(AnalystRenderTest, FiltersResolvePartialNames) {
   EXPECT_EQ(typo.status().message(), "unknown company 'Lazda' (did you mean 'Lazada'?)");
 }
 
+// A hub one step from the focus brings at most 12 of its own neighbours, so a
+// subsidiary's diagram is not filled with its group's unrelated deals.
+TEST(PruneAroundFocus, AHubNextToTheFocusBringsAtMostTwelve) {
+  Subgraph subgraph;
+  subgraph.AddNode(MakeNode(1, "Company", {{"name", "Focus"}}));
+  subgraph.AddNode(MakeNode(2, "Company", {{"name", "Hub"}}));
+  subgraph.AddNode(MakeNode(3, "Company", {{"name", "Near"}}));
+  storage::RelId rel = 1;
+  subgraph.AddRel(MakeRel(rel++, 2, 1, "ACQUIRED", {}));
+  subgraph.AddRel(MakeRel(rel++, 1, 3, "ACQUIRED", {}));
+  for (storage::NodeId leaf = 10; leaf < 30; ++leaf) {  // 20 through the hub
+    subgraph.AddNode(MakeNode(leaf, "Company", {{"name", "Hub leaf " + std::to_string(leaf)}}));
+    subgraph.AddRel(MakeRel(rel++, 2, leaf, "INVESTED_IN", {}));
+  }
+  for (storage::NodeId leaf = 40; leaf < 42; ++leaf) {  // 2 through the other neighbour
+    subgraph.AddNode(MakeNode(leaf, "Company", {{"name", "Near leaf " + std::to_string(leaf)}}));
+    subgraph.AddRel(MakeRel(rel++, 3, leaf, "INVESTED_IN", {}));
+  }
+  subgraph.focus = 1;
+  EXPECT_EQ(PruneByRelevance(subgraph, 20, nullptr), 25u - 17u);
+  const auto names = Names(subgraph);
+  EXPECT_TRUE(names.count("Focus") && names.count("Hub") && names.count("Near"));
+  EXPECT_TRUE(names.count("Near leaf 40") && names.count("Near leaf 41"));
+  size_t hub_leaves = 0;
+  for (const auto& name : names) hub_leaves += name.rfind("Hub leaf", 0) == 0;
+  EXPECT_EQ(hub_leaves, 12u);
+  ASSERT_EQ(subgraph.notes.size(), 1u);
+  EXPECT_NE(subgraph.notes[0].find("Showing 17 of 25 nodes (cap 20)"), std::string::npos);
+  EXPECT_NE(subgraph.notes[0].find("at most 12 through any one nearer node"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ecograph::graph
