@@ -400,6 +400,11 @@ class TxnImpl final : public Transaction {
     rocksdb::Status s = txn_->Put(store_->cf(slot), key, value);
     return s.ok() ? Status::Ok() : Poison(s, "write");
   }
+  // Only for keys no other transaction can reach before this one commits.
+  Status PutUntracked(int slot, const std::string& key, const std::string& value) {
+    rocksdb::Status s = txn_->PutUntracked(store_->cf(slot), key, value);
+    return s.ok() ? Status::Ok() : Poison(s, "write");
+  }
   Status Delete(int slot, const std::string& key) {
     rocksdb::Status s = txn_->Delete(store_->cf(slot), key);
     return s.ok() ? Status::Ok() : Poison(s, "delete");
@@ -1089,10 +1094,17 @@ Status TxnImpl::CreateIndex(const IndexDefinition& definition) {
   }
   def.index_id = existing ? existing->index_id : store_->AllocateIndexId();
   if (!existing) {
+    // A new index id is a key range no other transaction can know of until
+    // this one commits its definition (the schema lock is held), so its
+    // entries need no row locks; written in key order, each insert into the
+    // transaction's indexed batch lands at the end.
+    std::sort(entries.begin(), entries.end());
+    const std::string prefix = keys::IndexPrefix(def.index_id);
+    std::string key;
     for (const auto& [value, node] : entries) {
-      std::string key = keys::IndexPrefix(def.index_id) + value;
+      key.assign(prefix).append(value);
       keys::PutBig64(&key, node);
-      if (!(s = Put(kCfIndex, key, {})).ok()) return s;
+      if (!(s = PutUntracked(kCfIndex, key, {})).ok()) return s;
     }
   }
   if (!(s = Put(kCfCatalog, keys::IndexDefKey(def.label, def.key), EncodeIndexDef(def))).ok()) {

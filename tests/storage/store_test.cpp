@@ -271,6 +271,35 @@ TEST(StoreTest, IndexEqualityAndRangeWithMixedNumbers) {
   ExpectCheckOk(store.get());
 }
 
+// The backfill of a new index is written without row locks: it must still be
+// part of the transaction, visible inside it and gone after a rollback.
+TEST(StoreTest, IndexBackfillBelongsToItsTransaction) {
+  ScratchDir dir;
+  auto store = OpenOrFail(dir.path());
+  ASSERT_TRUE(store);
+  {
+    auto txn = Write(store.get());
+    for (int i = 0; i < 500; ++i) ASSERT_TRUE(txn->CreateNode({"P"}, {{"v", i % 50}}).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  {
+    auto txn = Write(store.get());
+    ASSERT_TRUE(txn->CreateIndex({"P", "v", false}).ok());
+    EXPECT_EQ(Seek(txn.get(), "P", "v", IndexBound{7, true}, IndexBound{7, true}).size(), 10u);
+    EXPECT_EQ(Seek(txn.get(), "P", "v", std::nullopt, std::nullopt).size(), 500u);
+    txn->Rollback();
+  }
+  EXPECT_FALSE(store->BeginRead()->HasIndex("P", "v"));
+  {
+    auto txn = Write(store.get());
+    ASSERT_TRUE(txn->CreateIndex({"P", "v", false}).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  auto read = store->BeginRead();
+  EXPECT_EQ(Seek(read.get(), "P", "v", IndexBound{10, true}, IndexBound{19, true}).size(), 100u);
+  EXPECT_EQ(Seek(read.get(), "P", "v", std::nullopt, std::nullopt).size(), 500u);
+}
+
 TEST(StoreTest, UniqueConstraintViolationWritesNothing) {
   ScratchDir dir;
   auto store = OpenOrFail(dir.path());
