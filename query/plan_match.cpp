@@ -25,7 +25,13 @@ OperatorPtr Planner::PlanMatch(OperatorPtr input, const Pattern& pattern, const 
   LogicalMatch logical = BuildLogicalMatch(bound);
   TransactionCatalog catalog(txn_);
   Optimize(bound, catalog, &logical);
-  logical_ += RenderLogicalMatch(bound, logical);
+  std::string steps = RenderLogicalMatch(bound, logical);
+  logical_ += "  " + SourceText(pattern.span) + "\n";
+  for (size_t begin = 0; begin < steps.size();) {
+    size_t end = steps.find('\n', begin);
+    logical_ += "    " + steps.substr(begin, end - begin + 1);
+    begin = end + 1;
+  }
   return MapLogicalMatch(std::move(input), bound, logical);
 }
 

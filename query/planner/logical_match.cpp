@@ -112,7 +112,8 @@ std::string Arrow(const BoundRel& rel, bool reversed) {
   std::string body = "[" + (rel.named ? rel.name : "") + types;
   if (rel.var_length) {
     body += "*" + std::to_string(rel.min_hops) + "..";
-    if (rel.max_hops != std::numeric_limits<int64_t>::max()) body += std::to_string(rel.max_hops);
+    // Unbounded: INT64_MAX, or shortestPath's 2^30 search limit.
+    if (rel.max_hops < (int64_t{1} << 30)) body += std::to_string(rel.max_hops);
   }
   body += "]";
   bool right = rel.direction == RelDirection::kLeftToRight;
