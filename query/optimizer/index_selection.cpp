@@ -28,16 +28,6 @@ bool ReadsOnlyBound(const BoundExpr& value, int node_slot, const std::set<int>& 
   return true;
 }
 
-ComparisonOp Flip(ComparisonOp op) {
-  switch (op) {
-    case ComparisonOp::kLt: return ComparisonOp::kGt;
-    case ComparisonOp::kLe: return ComparisonOp::kGe;
-    case ComparisonOp::kGt: return ComparisonOp::kLt;
-    case ComparisonOp::kGe: return ComparisonOp::kLe;
-    default: return op;
-  }
-}
-
 // `expr` as `<mine> op <other>` seen from `side` (0: left operand is mine).
 struct Oriented {
   const BoundExpr* mine = nullptr;
@@ -52,7 +42,7 @@ bool Orient(const BoundExpr& expr, int side, Oriented* out) {
   }
   out->mine = expr.children[side].get();
   out->other = expr.children[1 - side].get();
-  out->op = side == 0 ? expr.comparison_ops[0] : Flip(expr.comparison_ops[0]);
+  out->op = side == 0 ? expr.comparison_ops[0] : FlipComparison(expr.comparison_ops[0]);
   return true;
 }
 
