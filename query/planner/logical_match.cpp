@@ -111,14 +111,17 @@ std::string Arrow(const BoundRel& rel, bool reversed) {
   for (size_t idx = 0; idx < rel.types.size(); ++idx) types += (idx ? "|" : ":") + rel.types[idx];
   std::string body = "[" + (rel.named ? rel.name : "") + types;
   if (rel.var_length) {
-    body += "*" + std::to_string(rel.min_hops) + "..";
+    body.append("*").append(std::to_string(rel.min_hops)).append("..");
     // Unbounded: INT64_MAX, or shortestPath's 2^30 search limit.
     if (rel.max_hops < (int64_t{1} << 30)) body += std::to_string(rel.max_hops);
   }
   body += "]";
   bool right = rel.direction == RelDirection::kLeftToRight;
-  if (rel.direction == RelDirection::kUndirected) return "-" + body + "-";
-  return right != reversed ? "-" + body + "->" : "<-" + body + "-";
+  bool undirected = rel.direction == RelDirection::kUndirected;
+  std::string arrow = !undirected && right == reversed ? "<-" : "-";
+  arrow.append(body);
+  arrow.append(!undirected && right != reversed ? "->" : "-");
+  return arrow;
 }
 
 std::string StartText(const BoundNode& node, const LogicalStep& step) {
