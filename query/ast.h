@@ -55,6 +55,17 @@ enum class UnaryOp { kNot, kNegate, kPlus };
 
 enum class ComparisonOp { kEq, kNe, kLt, kLe, kGt, kGe };
 
+// The operator with its operands swapped: `a op b` is `b FlipComparison(op) a`.
+inline ComparisonOp FlipComparison(ComparisonOp op) {
+  switch (op) {
+    case ComparisonOp::kLt: return ComparisonOp::kGt;
+    case ComparisonOp::kLe: return ComparisonOp::kGe;
+    case ComparisonOp::kGt: return ComparisonOp::kLt;
+    case ComparisonOp::kGe: return ComparisonOp::kLe;
+    default: return op;
+  }
+}
+
 enum class Quantifier { kAll, kAny, kNone, kSingle };
 
 enum class LiteralKind { kNull, kBool, kInt, kFloat, kString };

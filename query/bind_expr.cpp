@@ -268,6 +268,12 @@ BoundExprPtr Planner::Bind(const Expr& expr, const Scope& scope,
         }
       }
       if (expr.pattern) {
+        std::set<std::string> names;
+        CollectVariables(expr, &names);
+        for (const auto& name : names) {
+          auto outer = scope.find(name);
+          if (outer != scope.end()) bound->pattern_reads.push_back(outer->second.slot);
+        }
         Scope inner = scope;
         std::vector<int> new_slots;
         bound->pattern = PlanNested(*expr.pattern, nullptr, inner, &new_slots);

@@ -6,6 +6,7 @@
 // operators, keys and span) and never points back into it, so the AST may
 // be freed once the statement is planned.
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,9 @@ struct BoundExpr {
   std::vector<std::unique_ptr<BoundExpr>> children;
   std::unique_ptr<BoundExpr> case_subject, case_else, slice_from, slice_to, where_expr, map_expr;
   std::shared_ptr<PatternPlan> pattern;
+  // Pattern kinds: the outer-scope slots the pattern (and its WHERE / map)
+  // reads; the sub-plan itself is opaque to slot analysis.
+  std::vector<int> pattern_reads;
 
   std::vector<std::string> labels;   // kHasLabels
   std::vector<int> path_slots;       // kBuildPath / kRelUnique
@@ -71,6 +75,14 @@ struct BoundExpr {
 };
 
 using BoundExprPtr = std::unique_ptr<BoundExpr>;
+
+// A deep copy. A pattern sub-plan is shared, not copied: it is only ever
+// evaluated by one of the copies at a time (index seek values are evaluated
+// when the seek opens, the filter's copy per row afterwards).
+BoundExprPtr CloneBoundExpr(const BoundExpr& expr);
+// The row slots `expr` reads, excluding the slots its comprehensions and
+// quantifiers bind locally.
+void CollectSlots(const BoundExpr& expr, std::set<int>* out);
 
 // Evaluates an expression against a row. Throws QueryError (kRuntime) with
 // the expression's span on type errors, overflow, division by zero.

@@ -99,7 +99,10 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
     result.columns = plan.columns;
     if (options.notifications) result.notifications = CollectNotifications(statement, text, *txn);
     if (mode == ExplainMode::kExplain) {
-      result.plan = RenderPlan(*plan.root, false);
+      // The optimized logical plan of each MATCH pattern (nested ones
+      // first), then the physical operator tree.
+      if (!plan.logical.empty()) result.plan = "Logical plan:\n" + plan.logical + "Physical plan:\n";
+      result.plan += RenderPlan(*plan.root, false);
       result.plan_only = true;
       if (writes) txn->Rollback();
     } else {

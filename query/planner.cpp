@@ -130,6 +130,7 @@ PhysicalPlan Planner::Plan(const Statement& statement, const std::string& text) 
   plan.width = next_slot_;
   plan.writes = writes_;
   plan.owned_exprs = std::move(owned_exprs_);
+  plan.logical = std::move(logical_);
   return plan;
 }
 
@@ -153,7 +154,7 @@ OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query, std::vector<std::
           // Anonymous slots of the nested plan stay null too; only named ones matter.
           op = std::make_unique<OptionalOperator>(std::move(op), std::move(inner), std::move(new_slots));
         } else {
-          op = PlanPattern(std::move(op), clause.pattern, clause.where.get(), scope, nullptr);
+          op = PlanMatch(std::move(op), clause.pattern, clause.where.get(), scope, nullptr);
         }
         break;
       }

@@ -1,9 +1,8 @@
 #pragma once
 // Planner: binds a Statement (resolves variables to row slots, checks scopes,
-// aggregation use and types) and builds the physical operator tree. Pattern
-// planning picks the most selective start (bound variable > node id >
-// index seek > smallest label > all nodes) and pushes WHERE conjuncts down to
-// the first point where their variables are bound.
+// aggregation use and types) and builds the physical operator tree. A MATCH
+// pattern goes through binder/ (BoundPattern), planner/ (logical steps),
+// optimizer/ (named rules) and physical/map_match (operators).
 #include <chrono>
 #include <map>
 #include <memory>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "query/ast.h"
+#include "query/binder/bound_pattern.h"
 #include "query/engine.h"
 #include "query/execution_context.h"
 #include "query/physical/operators.h"
@@ -38,6 +38,8 @@ struct PhysicalPlan {
   bool writes = false;
   // Expressions the planner synthesized (RETURN *), referenced by the plan.
   std::vector<ExprPtr> owned_exprs;
+  // EXPLAIN: the optimized logical plan of every MATCH pattern, in planning order.
+  std::string logical;
 };
 
 // True when the statement has an updating clause (runs on a write transaction).
@@ -50,12 +52,6 @@ class Planner {
   PhysicalPlan Plan(const Statement& statement, const std::string& text);
 
  private:
-  struct Conjunct {
-    const Expr* ast;
-    std::set<std::string> dependencies;
-    bool placed = false;
-  };
-
   // planner.cpp
   OperatorPtr PlanSingleQuery(const SingleQuery& query, std::vector<std::string>* columns,
                               std::vector<int>* column_slots);
@@ -63,11 +59,15 @@ class Planner {
                              std::vector<std::string>* columns, std::vector<int>* column_slots);
   OperatorPtr PlanCall(OperatorPtr input, const Clause& clause, Scope& scope, bool standalone,
                        std::vector<std::string>* columns, std::vector<int>* column_slots);
-  // plan_match.cpp
-  OperatorPtr PlanPattern(OperatorPtr input, const Pattern& pattern, const Expr* where, Scope& scope,
-                          std::vector<int>* new_slots);
+  // plan_match.cpp: bind -> logical steps -> optimizer rules -> physical
+  // operators, for one MATCH pattern on top of `input`.
+  OperatorPtr PlanMatch(OperatorPtr input, const Pattern& pattern, const Expr* where, Scope& scope,
+                        std::vector<int>* new_slots);
   std::shared_ptr<PatternPlan> PlanNested(const Pattern& pattern, const Expr* where, Scope& scope,
                                           std::vector<int>* new_slots);
+  // binder/bound_pattern.cpp
+  BoundPattern BindPattern(const Pattern& pattern, const Expr* where, Scope& scope, std::vector<int>* new_slots);
+  std::vector<BoundProperty> BindPatternProperties(const Expr* properties, const Scope& scope, std::string* text);
   // plan_update.cpp
   OperatorPtr PlanCreate(OperatorPtr input, const Clause& clause, Scope& scope);
   OperatorPtr PlanMerge(OperatorPtr input, const Clause& clause, Scope& scope);
@@ -94,6 +94,7 @@ class Planner {
   int anonymous_ = 0;
   bool writes_ = false;
   std::vector<ExprPtr> owned_exprs_;
+  std::string logical_;
   const std::string* text_ = nullptr;
   // While binding ORDER BY / WITH WHERE: source text of projected
   // expressions -> their output slots.

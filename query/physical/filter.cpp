@@ -25,16 +25,6 @@ int YearPropertySlot(const BoundExpr& expr) {
   return target.slot;
 }
 
-ComparisonOp Flip(ComparisonOp op) {
-  switch (op) {
-    case ComparisonOp::kLt: return ComparisonOp::kGt;
-    case ComparisonOp::kLe: return ComparisonOp::kGe;
-    case ComparisonOp::kGt: return ComparisonOp::kLt;
-    case ComparisonOp::kGe: return ComparisonOp::kLe;
-    default: return op;
-  }
-}
-
 // Top-level AND conjuncts of `expr`: each must be true for `expr` to be.
 void Conjuncts(const BoundExpr& expr, std::vector<const BoundExpr*>* out) {
   if (expr.internal == InternalOp::kNone && expr.kind == ExprKind::kBinary &&
@@ -73,7 +63,7 @@ FilterOperator::FilterOperator(OperatorPtr child, std::vector<BoundExprPtr> pred
     }
     slot = YearPropertySlot(right);
     if (slot >= 0 && IsConstant(left)) {
-      year_bounds_.push_back({slot, Flip(op), &left});
+      year_bounds_.push_back({slot, FlipComparison(op), &left});
       continue;
     }
     year_bounds_.clear();

@@ -287,8 +287,11 @@ class QueryTest(Base):
                      ["-c", "EXPLAIN MATCH (c:Company) RETURN c.name"]):
             r = self.run_bin(["query", "--db", self.db] + args)
             self.assertOk(r)
-            self.assertTrue(r.stdout.startswith("+"), r.stdout)
-            self.assertIn("Company", r.stdout)
+            # The optimized logical plan of the pattern, then the operator tree.
+            self.assertTrue(r.stdout.startswith("Logical plan:\n  (c:Company)\n"), r.stdout)
+            self.assertIn("    Start LabelScan(c:Company)  [start_choice]\n", r.stdout)
+            self.assertIn("Physical plan:\n+Projection(c.name)\n", r.stdout)
+            self.assertIn("+NodeByLabelScan(c:Company)", r.stdout)
             for empty_result in ("\u250c", "0 rows", "c.name\n"):
                 self.assertNotIn(empty_result, r.stdout)
             plans.append(r.stdout)

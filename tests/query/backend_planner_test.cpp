@@ -56,6 +56,30 @@ TEST_F(BackendPlannerTest, StartsFromTheSmallestLabel) {
   EXPECT_EQ(Rows("MATCH (c:Company)-[:HQ]->(k:Country) RETURN count(*)"), (std::vector<std::string>{"10"}));
 }
 
+TEST_F(BackendPlannerTest, ExplainShowsTheOptimizedLogicalPlanAboveThePhysicalOne) {
+  std::string plan = Plan("MATCH (c:Company)-[:HQ]->(k:Country) WHERE c.n > 3 AND k.name = 'K1' RETURN c.id");
+  EXPECT_EQ(plan,
+            "Logical plan:\n"
+            "  (c:Company)-[:HQ]->(k:Country)\n"
+            "    Start LabelScan(k:Country)  [start_choice]\n"
+            "    Filter k.name = 'K1'  [predicate_pushdown]\n"
+            "    Expand (k)<-[:HQ]-(c)\n"
+            "    Filter c.n > 3  [predicate_pushdown]\n"
+            "Physical plan:\n"
+            "+Projection(c.id)\n"
+            "  +Filter(c.n > 3)\n"
+            "    +Expand((k)<-[:HQ]-(c:Company))\n"
+            "      +Filter(k.name = 'K1')\n"
+            "        +NodeByLabelScan(k:Country)\n"
+            "          +SingleRow\n");
+  // A pattern predicate is planned through the same pipeline (listed first).
+  plan = Plan("MATCH (c:Company) WHERE (c)-[:HQ]->(:Country {name: 'K1'}) RETURN c.id");
+  EXPECT_EQ(plan.rfind("Logical plan:\n  (c)-[:HQ]->(:Country {name: 'K1'})\n    Start Argument(c)\n", 0), 0u)
+      << plan;
+  EXPECT_EQ(Rows("MATCH (c:Company) WHERE (c)-[:HQ]->(:Country {name: 'K1'}) RETURN count(*)"),
+            (std::vector<std::string>{"10"}));
+}
+
 TEST_F(BackendPlannerTest, UsesIndexesForEqualityAndRanges) {
   Exec("CREATE INDEX FOR (c:Company) ON (c.n)");
   std::string plan = Plan("MATCH (c:Company)-[:HQ]->(k:Country) WHERE c.n = 3 RETURN k.name");

@@ -1,0 +1,184 @@
+// Binding of a MATCH pattern and its WHERE into a BoundPattern: declares the
+// pattern's variables in the scope (new ones get slots), checks their kinds
+// and the pattern's shape, and binds property maps and WHERE conjuncts.
+#include "query/binder/bound_pattern.h"
+
+#include <limits>
+
+#include "query/planner.h"
+
+namespace ecograph::query {
+
+namespace {
+
+void SplitConjuncts(const Expr* expr, std::vector<const Expr*>* out) {
+  if (!expr) return;
+  if (expr->kind == ExprKind::kBinary && expr->binary_op == BinaryOp::kAnd) {
+    SplitConjuncts(expr->children[0].get(), out);
+    SplitConjuncts(expr->children[1].get(), out);
+    return;
+  }
+  out->push_back(expr);
+}
+
+}  // namespace
+
+std::vector<BoundProperty> Planner::BindPatternProperties(const Expr* properties, const Scope& scope,
+                                                          std::string* text) {
+  std::vector<BoundProperty> out;
+  if (!properties) return out;
+  if (properties->kind != ExprKind::kMap) {
+    throw QueryError(ErrorKind::kNotSupported, "a parameter as a pattern's property map in MATCH",
+                     properties->span);
+  }
+  for (size_t idx = 0; idx < properties->children.size(); ++idx) {
+    out.push_back(BoundProperty{properties->map_keys[idx], Bind(*properties->children[idx], scope)});
+  }
+  *text = SourceText(properties->span);
+  return out;
+}
+
+BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Scope& scope,
+                                  std::vector<int>* new_slots) {
+  BoundPattern bound;
+  for (const auto& [name, info] : scope) bound.bound_before.insert(info.slot);
+
+  // 1. Declare the pattern's variables (in pattern order, so slot and
+  // anon_<n> numbering is stable).
+  auto declare = [&](const std::optional<std::string>& variable, VariableKind kind,
+                     const SourceSpan& span) -> std::pair<int, std::string> {
+    if (!variable) {
+      int slot = NewSlot();
+      return {slot, "anon_" + std::to_string(anonymous_++)};
+    }
+    auto it = scope.find(*variable);
+    if (it != scope.end()) {
+      VariableKind existing = it->second.kind;
+      bool compatible = existing == kind || existing == VariableKind::kValue;
+      if (!compatible) {
+        throw QueryError(ErrorKind::kSemantic,
+                         "variable '" + *variable + "' is already bound to a different kind of value", span);
+      }
+      return {it->second.slot, *variable};
+    }
+    int slot = NewSlot();
+    scope[*variable] = VariableInfo{slot, kind};
+    if (new_slots) new_slots->push_back(slot);
+    return {slot, *variable};
+  };
+
+  // Relationship uniqueness needs the relationships of every expansion when
+  // the pattern has more than one relationship.
+  size_t pattern_rel_count = 0;
+  for (const auto& part : pattern.parts) pattern_rel_count += part.rels.size();
+  std::set<std::string> pattern_rel_names;
+  for (const auto& part : pattern.parts) {
+    for (const auto& rel : part.rels) {
+      if (rel.variable && !pattern_rel_names.insert(*rel.variable).second) {
+        throw QueryError(ErrorKind::kSemantic,
+                         "cannot use the same relationship variable '" + *rel.variable + "' twice in a pattern",
+                         rel.span);
+      }
+    }
+    BoundPatternPart info;
+    info.path_function = part.path_function;
+    const bool shortest = part.path_function != PathFunction::kNone;
+    for (const auto& node : part.nodes) {
+      auto [slot, name] = declare(node.variable, VariableKind::kNode, node.span);
+      BoundNode bound_node;
+      bound_node.slot = slot;
+      bound_node.name = name;
+      bound_node.labels = node.labels;
+      info.nodes.push_back(std::move(bound_node));
+    }
+    for (const auto& rel : part.rels) {
+      BoundRel bound_rel;
+      bound_rel.named = rel.variable.has_value();
+      bound_rel.types = rel.types;
+      bound_rel.direction = rel.direction;
+      bound_rel.var_length = rel.variable_length;
+      if (rel.variable && scope.count(*rel.variable) && bound.bound_before.count(scope[*rel.variable].slot)) {
+        throw QueryError(ErrorKind::kNotSupported,
+                         "re-using the bound relationship variable '" + *rel.variable + "' in a pattern",
+                         rel.span);
+      }
+      if (rel.variable_length && !rel.variable && !shortest && !part.path_variable) {
+        // Anonymous: a slot of relationship ids only when uniqueness needs it.
+        bound_rel.slot = pattern_rel_count > 1 ? NewSlot() : -1;
+      } else {
+        auto [slot, name] = declare(rel.variable, rel.variable_length ? VariableKind::kRelList : VariableKind::kRel,
+                                    rel.span);
+        bound_rel.slot = slot;
+        bound_rel.name = name;
+      }
+      info.rels.push_back(std::move(bound_rel));
+    }
+    if (part.path_variable) {
+      auto [slot, name] = declare(part.path_variable, VariableKind::kPath, part.span);
+      info.path_slot = slot;
+      info.path_name = name;
+    }
+    if (shortest && part.rels.size() != 1) {
+      throw QueryError(ErrorKind::kSemantic, "shortestPath requires a pattern with exactly one relationship",
+                       part.span);
+    }
+    bound.parts.push_back(std::move(info));
+  }
+
+  // 2. WHERE conjuncts: an undefined variable is reported before anything else.
+  std::vector<const Expr*> split;
+  SplitConjuncts(where, &split);
+  for (const Expr* expr : split) {
+    std::set<std::string> names;
+    CollectVariables(*expr, &names);
+    for (const auto& name : names) {
+      if (!scope.count(name)) Bind(*expr, scope);  // throws, pointing at the variable
+    }
+  }
+
+  // 3. Shapes and inline property maps.
+  for (size_t part_idx = 0; part_idx < pattern.parts.size(); ++part_idx) {
+    const PatternPart& part = pattern.parts[part_idx];
+    BoundPatternPart& info = bound.parts[part_idx];
+    const bool shortest = part.path_function != PathFunction::kNone;
+    for (size_t rel_idx = 0; rel_idx < part.rels.size(); ++rel_idx) {
+      const RelPattern& rp = part.rels[rel_idx];
+      BoundRel& rel = info.rels[rel_idx];
+      if (shortest) {
+        rel.min_hops = rp.variable_length ? rp.min_hops.value_or(1) : 1;
+        rel.max_hops = rp.variable_length ? rp.max_hops.value_or(int64_t{1} << 30) : 1;
+        if (rel.min_hops > 1) {
+          throw QueryError(ErrorKind::kSemantic, "shortestPath requires a minimal length of 0 or 1", rp.span);
+        }
+      } else if (rp.variable_length) {
+        rel.min_hops = rp.min_hops.value_or(1);
+        // No upper bound means none: the timeout and the memory budget guard
+        // against explosion, never a silent cap.
+        rel.max_hops = rp.max_hops.value_or(std::numeric_limits<int64_t>::max());
+        if (rel.min_hops < 0 || rel.max_hops < 0) {
+          throw QueryError(ErrorKind::kSemantic, "invalid variable-length bounds", rp.span);
+        }
+        if (rp.properties) {
+          throw QueryError(ErrorKind::kNotSupported, "properties on a variable-length relationship",
+                           rp.properties->span);
+        }
+      } else {
+        rel.properties = BindPatternProperties(rp.properties.get(), scope, &rel.properties_text);
+      }
+    }
+    for (size_t node_idx = 0; node_idx < part.nodes.size(); ++node_idx) {
+      BoundNode& node = info.nodes[node_idx];
+      node.properties = BindPatternProperties(part.nodes[node_idx].properties.get(), scope, &node.properties_text);
+    }
+  }
+  for (const Expr* expr : split) {
+    BoundConjunct conjunct;
+    conjunct.expr = Bind(*expr, scope);
+    CollectSlots(*conjunct.expr, &conjunct.reads);
+    conjunct.text = SourceText(expr->span);
+    bound.conjuncts.push_back(std::move(conjunct));
+  }
+  return bound;
+}
+
+}  // namespace ecograph::query
