@@ -93,7 +93,7 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
     } else {
       txn = impl_->store.BeginRead();
     }
-    Planner planner(*txn, options);
+    Planner planner(*txn, options, start);
     PhysicalPlan plan = planner.Plan(statement, text);
     QueryResult result;
     result.columns = plan.columns;
@@ -106,7 +106,7 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
       result.plan_only = true;
       if (writes) txn->Rollback();
     } else {
-      ExecContext ctx(*txn, impl_->topology, params, options, text);
+      ExecContext ctx(*txn, impl_->topology, params, options, text, start);
       ctx.profiling = mode == ExplainMode::kProfile;
       // Read statements traverse the in-memory topology when it matches
       // their snapshot (no commit between the snapshot and the fetch).

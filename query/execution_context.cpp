@@ -24,9 +24,9 @@ void ThrowIfError(const storage::Status& status) {
 
 ExecContext::ExecContext(storage::Transaction& txn, graph::TopologyCache& topology,
                          const Params& params, const QueryOptions& options,
-                         const std::string& query_text)
+                         const std::string& query_text, std::chrono::steady_clock::time_point start)
     : txn_(txn), topology_(topology), params_(params), options_(options),
-      query_text_(query_text), deadline_(StatementDeadline(options, std::chrono::steady_clock::now())) {}
+      query_text_(query_text), deadline_(StatementDeadline(options, start)) {}
 
 void ExecContext::CheckTimeout() { CheckInterrupted(options_, deadline_); }
 

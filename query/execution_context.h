@@ -60,8 +60,11 @@ void CheckInterrupted(const QueryOptions& options,
 
 class ExecContext {
  public:
+  // The timeout runs from `start`, when the statement began (before parsing
+  // and planning).
   ExecContext(storage::Transaction& txn, graph::TopologyCache& topology, const Params& params,
-              const QueryOptions& options, const std::string& query_text);
+              const QueryOptions& options, const std::string& query_text,
+              std::chrono::steady_clock::time_point start);
   ExecContext(const ExecContext&) = delete;  // cancel_check_ points at this object
   ExecContext& operator=(const ExecContext&) = delete;
 

@@ -94,8 +94,9 @@ bool StatementWrites(const Statement& statement) {
   return false;
 }
 
-Planner::Planner(storage::Transaction& txn, const QueryOptions& options)
-    : txn_(txn), options_(options), deadline_(StatementDeadline(options, std::chrono::steady_clock::now())) {}
+Planner::Planner(storage::Transaction& txn, const QueryOptions& options,
+                 std::chrono::steady_clock::time_point start)
+    : txn_(txn), options_(options), deadline_(StatementDeadline(options, start)) {}
 
 PhysicalPlan Planner::Plan(const Statement& statement, const std::string& text) {
   text_ = &text;

@@ -47,8 +47,10 @@ bool StatementWrites(const Statement& statement);
 
 class Planner {
  public:
-  // `txn` is consulted for indexes and label counts.
-  Planner(storage::Transaction& txn, const QueryOptions& options);
+  // `txn` is consulted for indexes and label counts. `start` is when the
+  // statement began: planning and execution share one timeout from there.
+  Planner(storage::Transaction& txn, const QueryOptions& options,
+          std::chrono::steady_clock::time_point start);
   PhysicalPlan Plan(const Statement& statement, const std::string& text);
 
  private:

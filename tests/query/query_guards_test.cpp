@@ -1,12 +1,18 @@
 // The per-statement guards: the memory budget (buffering operators and
 // single values), the timeout checked during expression evaluation, and
-// the cancel flag checked while a UNION is planned.
+// the cancel flag checked while a UNION is planned, and one timeout for
+// planning and execution together.
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <functional>
 #include <string>
 
 #include "query/engine.h"
+#include "query/execution_context.h"
+#include "query/parser.h"
+#include "query/planner.h"
 #include "tests/query/test_database.h"
 
 namespace ecograph::query {
@@ -117,6 +123,35 @@ TEST(UnionScaleTest, ManyBranchesGiveEveryRow) {
 }
 
 }  // namespace
+// The timeout runs from when the statement began: a planner or an execution
+// context for a statement that began longer ago than the timeout stops at its
+// first check instead of getting a timeout of its own.
+TEST_F(QueryGuardsTest, PlanningAndExecutionShareTheStatementsTimeout) {
+  const std::string text = "RETURN 1 AS x UNION RETURN 2 AS x";
+  Statement statement = ParseStatement(text);
+  QueryOptions options;
+  options.timeout = std::chrono::milliseconds(60'000);
+  auto long_ago = std::chrono::steady_clock::now() - std::chrono::minutes(2);
+  auto txn = db_.store().BeginRead();
+  auto kind_of = [](const std::function<void()>& action) {
+    try {
+      action();
+    } catch (const QueryError& error) {
+      return error.kind();
+    }
+    return ErrorKind::kInternal;  // nothing thrown
+  };
+  Planner late_planner(*txn, options, long_ago);
+  EXPECT_EQ(kind_of([&] { late_planner.Plan(statement, text); }), ErrorKind::kTimeout);
+  graph::TopologyCache topology(db_.store());
+  Params params;
+  ExecContext late_context(*txn, topology, params, options, text, long_ago);
+  EXPECT_EQ(kind_of([&] { late_context.CheckTimeout(); }), ErrorKind::kTimeout);
+  // A statement that begins now has its whole timeout.
+  Planner planner(*txn, options, std::chrono::steady_clock::now());
+  EXPECT_NE(planner.Plan(statement, text).root, nullptr);
+}
+
 TEST_F(QueryGuardsTest, UnionPlanningChecksTheCancelFlag) {
   // EXPLAIN only plans: the error can only come from the planner.
   std::string query = "RETURN 0 AS x";
