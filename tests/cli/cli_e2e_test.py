@@ -1033,6 +1033,9 @@ class ReplTest(Base):
         # at the line's start (Ctrl-A): the redrawn line wraps at 60 columns
         # with the edit where it was made. Before SIGWINCH was handled,
         # libedit kept the old width and drew the edit mid-line ("ffQRff").
+        # tmux re-wraps the old line itself; the REPL redraws it at once from
+        # its first row, so no stale copy of the prompt's row stays above it
+        # (before, "ecograph> RETURN 'aaa...ee" stayed above the redrawn line).
         self.start("winch")
         text = "RETURN '" + "".join(c * 10 for c in "abcdefgh") + "' AS x"
         try:
@@ -1043,9 +1046,16 @@ class ReplTest(Base):
             while time.time() < deadline and len(self.screen("winch").splitlines()[0]) > 60:
                 time.sleep(0.1)
             time.sleep(0.3)
+            first_row = "ecograph> RETURN '" + "".join(c * 10 for c in "abcd") + "ee"
+            screen = self.wait_for("winch", first_row)
+            rows = [line for line in screen.splitlines() if line.strip()]
+            self.assertEqual([r for r in rows if "ecograph>" in r], [first_row], screen)
+            self.assertEqual(rows[rows.index(first_row) + 1],
+                             "e" * 8 + "".join(c * 10 for c in "fgh") + "' AS x", screen)
             self.keys("winch", "C-a", "Q")
             screen = self.wait_for("winch", "ecograph> QRETURN 'aaaaaaaaaa")
             rows = [line for line in screen.splitlines() if line.strip()]
+            self.assertEqual(len([r for r in rows if "ecograph>" in r]), 1, screen)  # no stale row
             redrawn = rows.index(next(r for r in rows if r.startswith("ecograph> QRETURN")))
             self.assertEqual(rows[redrawn], "ecograph> QRETURN '" + "".join(
                 c * 10 for c in "abcd") + "e", screen)  # exactly 60 columns
