@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <cerrno>
 #include <csignal>
 
 namespace ecograph::cli {
@@ -32,15 +31,7 @@ struct sigaction Install(void (*handler)(int), bool restart) {
   return previous;
 }
 
-void (*g_on_resize)() = nullptr;
-void OnResize(int) {
-  const int saved_errno = errno;
-  if (g_on_resize != nullptr) g_on_resize();
-  errno = saved_errno;
-}
-
 struct sigaction g_prompt_previous {};
-struct sigaction g_resize_previous {};
 struct sigaction g_query_previous {};
 
 }  // namespace
@@ -53,20 +44,6 @@ PromptInterrupt::PromptInterrupt() {
 PromptInterrupt::~PromptInterrupt() { sigaction(SIGINT, &g_prompt_previous, nullptr); }
 
 bool PromptInterrupt::Interrupted() { return g_prompt_interrupted.load(); }
-
-ResizeWhileTyping::ResizeWhileTyping(void (*on_resize)()) {
-  g_on_resize = on_resize;
-  struct sigaction action {};
-  action.sa_handler = OnResize;
-  action.sa_flags = SA_RESTART;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGWINCH, &action, &g_resize_previous);
-}
-
-ResizeWhileTyping::~ResizeWhileTyping() {
-  sigaction(SIGWINCH, &g_resize_previous, nullptr);
-  g_on_resize = nullptr;
-}
 
 CancelOnInterrupt::CancelOnInterrupt() {
   g_cancel.store(false);

@@ -19,21 +19,6 @@ class PromptInterrupt {
   static bool Interrupted();
 };
 
-// While alive, a terminal resize (SIGWINCH) while a line is being typed calls
-// `on_resize` from the signal handler, so the line editor learns the new
-// width at once and the next redraw wraps the line right. This is what
-// libedit's own EL_SIGNAL handler does (sig.c calls el_resize() from its
-// handler); we do not turn EL_SIGNAL on because it would also take over
-// SIGINT. `on_resize` must only touch the line editor's terminal state.
-// SA_RESTART: the blocking read goes on, the line being typed is kept.
-class ResizeWhileTyping {
- public:
-  explicit ResizeWhileTyping(void (*on_resize)());
-  ~ResizeWhileTyping();
-  ResizeWhileTyping(const ResizeWhileTyping&) = delete;
-  ResizeWhileTyping& operator=(const ResizeWhileTyping&) = delete;
-};
-
 // While alive, SIGINT sets a cancel flag for the query engine
 // (QueryOptions::cancel) instead of ending the process. System calls are
 // restarted, so output being written is not cut.

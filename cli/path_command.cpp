@@ -2,12 +2,15 @@
 // regions (graph/market_paths.h).
 #include <unistd.h>
 
+#include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "cli/cli_error.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/database.h"
+#include "cli/interrupt.h"
 #include "cli/statement_runner.h"
 #include "graph/io/output_file.h"
 #include "graph/market_paths.h"
@@ -42,12 +45,30 @@ Value DealValue(const graph::MarketDeal& deal) {
   return Value::Map(std::move(map));
 }
 
+// Throws "path search cancelled" once Ctrl-C was pressed, and "path search
+// exceeded the timeout of ..." once `timeout_seconds` (0 = none) have passed
+// since this call. `interrupt` must outlive the returned check.
+graph::CancelCheck PathSearchStop(const CancelOnInterrupt& interrupt, double timeout_seconds) {
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  const auto timeout = std::chrono::milliseconds(static_cast<int64_t>(timeout_seconds * 1000));
+  if (timeout.count() > 0) deadline = std::chrono::steady_clock::now() + timeout;
+  return graph::CancelCheck([&interrupt, deadline, timeout] {
+    if (interrupt.cancelled()) throw DataError("path search cancelled");
+    if (deadline && std::chrono::steady_clock::now() > *deadline) {
+      const int64_t ms = timeout.count();
+      throw DataError("path search exceeded the timeout of " +
+                      (ms % 1000 == 0 ? std::to_string(ms / 1000) + " s"
+                                      : std::to_string(ms) + " ms") +
+                      " (--timeout 0 for none)");
+    }
+  });
+}
+
 }  // namespace
 
 int RunPathCommand(const Args& args) {
   CommonOptionSet set;
   set.params = false;
-  set.timeout = false;
   cxxopts::Options options = MakeOptions(
       "path",
       "Finds chains of deals (acquisitions, investments, partnerships, subsidiaries) leading from "
@@ -123,11 +144,17 @@ int RunPathCommand(const Args& args) {
   }
 
   auto db = Database::Open(common, OpenMode::kReadFallback);
-  auto topology = db->topology().Get();
+  // From here Ctrl-C and --timeout stop the topology build and the search
+  // (both poll the check) with an error and exit 1, as a query's do.
+  CancelOnInterrupt interrupt;
+  const graph::CancelCheck stop = PathSearchStop(interrupt, common.timeout_seconds);
+  path_options.cancel = &stop;
+  auto topology = db->topology().Get(&stop);
   auto txn = db->store().BeginRead();
   const std::string from = parsed["from"].as<std::string>();
   const std::string to = parsed["to"].as<std::string>();
   auto traced = graph::TraceMarketPaths(*txn, *topology, from, to, path_options);
+  path_options.cancel = nullptr;
   if (!traced.ok()) {
     if (traced.status().code() == storage::StatusCode::kInvalidArgument) {
       throw UsageError(traced.status().message());

@@ -19,6 +19,7 @@
 #include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "cli/interrupt.h"
+#include "cli/line_input.h"
 #include "cli/pager.h"
 #include "cli/param_command.h"
 #include "cli/paths.h"
@@ -447,6 +448,7 @@ int Repl::Run() {
   if (interactive_) {
     rl_readline_name = "ecograph";
     rl_catch_signals = 0;
+    rl_getc_function = ReadLineKey;  // before rl_initialize, which installs it
     rl_initialize();
     g_active_repl = this;
     rl_attempted_completion_function = AttemptCompletion;
@@ -470,11 +472,10 @@ int Repl::Run() {
       bool interrupted = false;
       {
         PromptInterrupt interrupt;
-        // A resize while typing: libedit learns the new width at once, so
-        // the line is wrapped and edited at the new width (libedit does not
-        // clear what the terminal itself re-wrapped: a stale copy of the
-        // prompt's row may stay above the redrawn line).
-        ResizeWhileTyping resize([] { rl_resize_terminal(); });
+        // A resize while typing: libedit learns the new width and the line
+        // is redrawn at once, without the rows the terminal re-wrapped
+        // (cli/line_input.h).
+        LineResizeRedraw resize(prompt);
         rl_resize_terminal();  // the window may have changed since the last line
         raw = readline(prompt);
         interrupted = PromptInterrupt::Interrupted();

@@ -167,6 +167,10 @@ class RouteFinder {
     Route current;
     std::unordered_set<VertexIndex> on_path;
     std::function<void(VertexIndex, uint32_t)> walk = [&](VertexIndex v, uint32_t depth) {
+      // StepsOf() polls only when it reads the topology; once every vertex's
+      // steps are cached the walk itself must poll, or a long search (many
+      // routes dropped as not in time order) would never stop.
+      PollCancel(options_.cancel);
       if (routes.size() >= kMaxRoutesPerLength) {
         *truncated = true;
         return;

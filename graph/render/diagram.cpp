@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -82,6 +83,10 @@ struct Drawing {
   std::map<std::string, Cluster> clusters;
   std::vector<std::string> top_clusters;  // sorted by label
   std::map<NodeId, std::string> cluster_of;
+  // osage: the grid cell (column-major, `grid_rows` rows) of each top-level
+  // item, keyed by cluster key or node name; cells 0..n-1 are all used.
+  std::map<std::string, size_t> grid_cell;
+  size_t grid_rows = 0;
   // Timeline: rank year of ranked nodes; hubs go to the source rank.
   std::map<NodeId, int64_t> year_of;
   std::vector<NodeId> sources;
@@ -245,6 +250,77 @@ void AssignClusters(const Subgraph& subgraph, const RenderOptions& options,
   for (auto& [key, cluster] : drawing.clusters) {
     std::sort(cluster.children.begin(), cluster.children.end(), by_label);
   }
+}
+
+// osage packs the top-level items (clusters and loose nodes) in a grid. The
+// hub (the focus, else the node with the most drawn edges) and its cluster go
+// in the middle cell; the other items fill the cells nearest the middle first
+// (sides, then corners, then the outer rings), those with the most edges to
+// the hub's item first, so the hub's edges are short and do not cross the
+// whole drawing. Fills grid_cell and grid_rows.
+std::string NodeName(NodeId id);
+
+void PlaceAroundHub(Drawing& drawing) {
+  std::map<std::string, std::string> parent;
+  for (const auto& [key, cluster] : drawing.clusters) {
+    for (const std::string& child : cluster.children) parent[child] = key;
+  }
+  const auto item_of = [&](NodeId id) {
+    const auto it = drawing.cluster_of.find(id);
+    if (it == drawing.cluster_of.end()) return NodeName(id);
+    std::string key = it->second;
+    while (parent.count(key)) key = parent.at(key);
+    return key;
+  };
+  std::vector<std::string> items = drawing.top_clusters;
+  for (NodeId id : drawing.drawn) {
+    if (drawing.cluster_of.count(id) == 0) items.push_back(NodeName(id));
+  }
+  if (items.empty()) return;
+  std::map<NodeId, size_t> degree;
+  for (const RelRecord* rel : drawing.edges) {
+    ++degree[rel->src];
+    ++degree[rel->dst];
+  }
+  std::optional<NodeId> hub = drawing.focus;
+  for (const auto& [id, edges] : degree) {
+    if (!hub && edges > 0) hub = id;
+    if (!drawing.focus && edges > degree[*hub]) hub = id;
+  }
+  std::map<std::string, size_t> to_hub, total;
+  const std::string hub_item = hub ? item_of(*hub) : std::string();
+  for (const RelRecord* rel : drawing.edges) {
+    const std::string a = item_of(rel->src), b = item_of(rel->dst);
+    ++total[a];
+    ++total[b];
+    if (a == hub_item && b != hub_item) ++to_hub[b];
+    if (b == hub_item && a != hub_item) ++to_hub[a];
+  }
+  // Stable: ties keep the label order of top_clusters.
+  std::stable_sort(items.begin(), items.end(), [&](const std::string& x, const std::string& y) {
+    if ((x == hub_item) != (y == hub_item)) return x == hub_item;
+    if (to_hub[x] != to_hub[y]) return to_hub[x] > to_hub[y];
+    return total[x] > total[y];
+  });
+  size_t columns = 1;
+  while (columns * columns < items.size()) ++columns;
+  const size_t rows = (items.size() + columns - 1) / columns;
+  // Cells 0..n-1 in column-major order (osage fills them in sortv order, so
+  // no cell may be left empty before the last).
+  std::vector<size_t> cells(items.size());
+  for (size_t cell = 0; cell < cells.size(); ++cell) cells[cell] = cell;
+  const auto distance = [&](size_t cell) {
+    const long row = static_cast<long>(cell % rows) - static_cast<long>((rows - 1) / 2);
+    const long column = static_cast<long>(cell / rows) - static_cast<long>((columns - 1) / 2);
+    return std::make_tuple(std::max(std::labs(row), std::labs(column)),
+                           std::labs(row) + std::labs(column), cell);
+  };
+  std::sort(cells.begin(), cells.end(),
+            [&](size_t a, size_t b) { return distance(a) < distance(b); });
+  for (size_t item_idx = 0; item_idx < items.size(); ++item_idx) {
+    drawing.grid_cell[items[item_idx]] = cells[item_idx];
+  }
+  drawing.grid_rows = rows;
 }
 
 // The end of a deal that "joins" the ecosystem at the deal's year.
@@ -423,6 +499,7 @@ Result<Drawing> PlanDrawing(const Subgraph& subgraph, const RenderOptions& optio
   if (drawing.engine == LayoutEngine::kOsage && drawing.edges.size() > kOsageMaxLabelledEdges) {
     drawing.edge_labels = false;
   }
+  if (drawing.engine == LayoutEngine::kOsage) PlaceAroundHub(drawing);
   if (drawing.engine == LayoutEngine::kCirco && drawing.drawn.size() > kCircoMaxNodes) {
     return Status::Error(StatusCode::kInvalidArgument,
                          "circo is too slow for " + std::to_string(drawing.drawn.size()) +
@@ -648,14 +725,12 @@ void SetGraphDefaults(Agraph_t* graph, const Drawing& drawing, const RenderOptio
       if (drawing.engine == LayoutEngine::kSfdp) set_graph("K", "1.2");
       break;
     case LayoutEngine::kOsage: {
-      // Top-level clusters (and loose nodes, and the legend) in a grid of
-      // about sqrt(n) by sqrt(n); nested clusters inherit the same packing.
-      size_t items = drawing.top_clusters.size();
-      for (NodeId id : drawing.drawn) items += drawing.cluster_of.count(id) == 0 ? 1 : 0;
-      size_t columns = 1;
-      while (columns * columns < items) ++columns;
+      // Top-level clusters and loose nodes in a grid of about sqrt(n) by
+      // sqrt(n), each in its grid_cell (sortv, PlaceAroundHub); nested
+      // clusters inherit the same packing.
       set_graph("pack", "8");
-      set_graph("packmode", ("array_c" + std::to_string(std::max<size_t>(columns, 2))).c_str());
+      set_graph("packmode",
+                ("array_cu" + std::to_string(std::max<size_t>(drawing.grid_rows, 1))).c_str());
       break;
     }
     case LayoutEngine::kCirco:
@@ -697,6 +772,9 @@ void AddNode(Agraph_t* graph, Agraph_t* parent, const Drawing& drawing, NodeId i
   Set(node, "color", focus ? "#C92A2A" : style.border);
   Set(node, "penwidth", focus ? "4" : style.penwidth);
   Set(node, "tooltip", Plain(render_internal::DisplayName(record)));
+  if (const auto cell = drawing.grid_cell.find(name); cell != drawing.grid_cell.end()) {
+    Set(node, "sortv", std::to_string(cell->second));
+  }
 }
 
 void AddCluster(Agraph_t* graph, Agraph_t* parent, const Drawing& drawing, const std::string& key) {
@@ -709,6 +787,9 @@ void AddCluster(Agraph_t* graph, Agraph_t* parent, const Drawing& drawing, const
   Set(sub, "fillcolor", cluster.region ? "#F8F9FA" : "#FCFCFD");
   Set(sub, "color", cluster.region ? "#868E96" : "#CED4DA");
   Set(sub, "labeljust", "l");
+  if (const auto cell = drawing.grid_cell.find(key); cell != drawing.grid_cell.end()) {
+    Set(sub, "sortv", std::to_string(cell->second));
+  }
   for (const std::string& child : cluster.children) AddCluster(graph, sub, drawing, child);
   for (NodeId id : cluster.members) AddNode(graph, sub, drawing, id);
 }

@@ -25,8 +25,9 @@ enum class DiagramFormat { kSvg, kPng, kPdf, kDot };
 // more than kAutoFocusRadialMinNodes drawn nodes; else dot up to
 // kAutoDotMaxNodes drawn nodes (clustered: kAutoOsageMinNodes), then osage
 // when clustering
-// (it packs the clusters in a grid; neato and sfdp ignore clusters, and fdp's
-// clustered layout differs from run to run), else neato up to
+// (it packs the clusters in a grid, the most connected node's cluster in the
+// middle cell; neato and sfdp ignore clusters, and fdp's clustered layout
+// differs from run to run), else neato up to
 // kAutoNeatoMaxNodes, then sfdp.
 enum class LayoutEngine { kDot, kNeato, kFdp, kSfdp, kCirco, kTwopi, kAuto, kOsage };
 

@@ -6,11 +6,14 @@ one cli_e2e_test.py documents.
 """
 import json
 import os
+import re
+import subprocess
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli_e2e_test import Base, bundled_data_dir, write  # noqa: E402
+from cli_e2e_test import BIN, SOURCE_DIR, Base, bundled_data_dir, write  # noqa: E402
 
 # Companies with stored aliases (aliases:string[]), countries with aliases,
 # industries whose names share words, an investor in the group.
@@ -360,6 +363,90 @@ class BundledRoutesTest(Base):
         self.assertIsNone(deal["amount_usd"])
         self.assertGreater(deal["round_usd"], 0)
         self.assertIn("round $", json.loads(r.stdout.splitlines()[0])["chain"])
+
+
+def svg_layout(svg):
+    """The bounding boxes of a Graphviz SVG's clusters (by title) and nodes (by
+    tooltip), and each edge's path points (curve and control points)."""
+    pair = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
+    clusters, nodes, edges = {}, {}, []
+    for kind, title, body in re.findall(
+            r'<g id="[^"]*" class="(cluster|node|edge)">\s*<title>([^<]*)</title>(.*?)</g>', svg, re.S):
+        shapes = " ".join(re.findall(r' (?:d|points)="([^"]*)"', body))
+        points = [(float(x), float(y)) for x, y in pair.findall(shapes)]
+        if not points:
+            continue
+        box = (min(x for x, _ in points), min(y for _, y in points),
+               max(x for x, _ in points), max(y for _, y in points))
+        if kind == "cluster":
+            clusters[title] = box
+        elif kind == "node":
+            name = re.search(r'xlink:title="([^"]*)"', body)
+            nodes[name.group(1) if name else title] = box
+        else:
+            edges.append((title, points))
+    return clusters, nodes, edges
+
+
+def contains(outer, inner, slack=0.0):
+    return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack and
+            inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
+
+
+class GalleryLayoutTest(Base):
+    """The README gallery, drawn by data/alibaba/gallery/render.sh into a
+    temporary folder: every diagram is written, and in the two clustered
+    views (Southeast Asia; overseas by region) Alibaba Group's cluster has
+    clusters on all four sides and no edge leaves the area of the clusters
+    (before, osage packed Alibaba's cluster at the edge of the grid and routed
+    an Alipay Singapore SUBSIDIARY_OF edge round the left margin)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if bundled_data_dir() is None:
+            raise unittest.SkipTest("bundled data/alibaba is absent")
+        cls.out = tempfile.mkdtemp(dir=cls.tmp)
+        script = os.path.join(SOURCE_DIR, "data", "alibaba", "gallery", "render.sh")
+        env = cls.env({"ECOGRAPH_DATA_DIR": bundled_data_dir(), "ECOGRAPH": BIN, "OUT": cls.out})
+        r = subprocess.run(["sh", script], capture_output=True, text=True, env=env, timeout=600)
+        if r.returncode != 0:
+            raise AssertionError("render.sh failed: " + r.stderr)
+
+    def test_every_gallery_diagram_is_drawn(self):
+        readme = open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8").read()
+        shown = re.findall(r"\(data/alibaba/gallery/([^)]*\.svg)\)", readme)
+        self.assertEqual(sorted(shown), sorted(os.listdir(self.out)))
+        for name in shown:
+            with open(os.path.join(self.out, name), encoding="utf-8") as f:
+                self.assertIn("class=\"node\"", f.read(), name)
+
+    def assert_hub_central_and_edges_inside(self, name):
+        with open(os.path.join(self.out, name), encoding="utf-8") as f:
+            clusters, nodes, edges = svg_layout(f.read())
+        top = {key: box for key, box in clusters.items()
+               if not any(other != key and contains(outer, box) for other, outer in clusters.items())}
+        hub = [box for box in top.values() if contains(box, nodes["Alibaba Group"])]
+        self.assertEqual(len(hub), 1, name)
+        left, above, right, below = hub[0]
+        centres = [((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+                   for box in top.values() if box != hub[0]]
+        self.assertTrue(any(x < left for x, _ in centres), name + ": nothing left of Alibaba's cluster")
+        self.assertTrue(any(x > right for x, _ in centres), name + ": nothing right of it")
+        self.assertTrue(any(y < above for _, y in centres), name + ": nothing above it")
+        self.assertTrue(any(y > below for _, y in centres), name + ": nothing below it")
+        area = (min(b[0] for b in top.values()), min(b[1] for b in top.values()),
+                max(b[2] for b in top.values()), max(b[3] for b in top.values()))
+        for title, points in edges:
+            box = (min(x for x, _ in points), min(y for _, y in points),
+                   max(x for x, _ in points), max(y for _, y in points))
+            self.assertTrue(contains(area, box, slack=10), "%s: edge %s leaves the clusters' area" % (name, title))
+
+    def test_southeast_asia_centres_alibaba_and_keeps_edges_inside(self):
+        self.assert_hub_central_and_edges_inside("southeast-asia.svg")
+
+    def test_overseas_by_region_centres_alibaba_and_keeps_edges_inside(self):
+        self.assert_hub_central_and_edges_inside("overseas-by-region.svg")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ the default database never touch the user's.
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -54,6 +55,41 @@ E,F,ACQUIRED,2019,250000000.5
 def write(path, text):
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def import_endless_search(tmp, db):
+    """A graph on which a market path search from China to Turkey with
+    --in-time-order runs for hours: Source (China) invests in 9 layers of 10
+    companies, each company in every company of the next layer (2010), and the
+    last layer in Target (Turkey) in 2000, so each of the 10^9 routes goes back
+    in time and is walked, then dropped. Imports it into `db`."""
+    layers, width = 9, 10
+    companies = ["id:ID,name,:LABEL", "S,Source,Company", "T,Target,Company"]
+    deals = [":START_ID,:END_ID,:TYPE,year:int", "S,CN,HEADQUARTERED_IN,", "T,TR,HEADQUARTERED_IN,"]
+    previous = ["S"]
+    for layer in range(layers):
+        current = ["L%dC%d" % (layer, idx) for idx in range(width)]
+        companies += ["%s,Company %s,Company" % (c, c) for c in current]
+        deals += ["%s,%s,INVESTED_IN,2010" % (a, b) for a in previous for b in current]
+        previous = current
+    deals += ["%s,T,INVESTED_IN,2000" % a for a in previous]
+    files = {"endless_companies.csv": "\n".join(companies) + "\n",
+             "endless_countries.csv": "id:ID,name,:LABEL\nCN,China,Country\nTR,Turkey,Country\n",
+             "endless_deals.csv": "\n".join(deals) + "\n"}
+    for name, text in files.items():
+        write(os.path.join(tmp, name), text)
+    return subprocess.run([BIN, "import", "--db", db,
+                           "--nodes", os.path.join(tmp, "endless_companies.csv"),
+                           os.path.join(tmp, "endless_countries.csv"),
+                           "--relationships", os.path.join(tmp, "endless_deals.csv")],
+                          capture_output=True, text=True, timeout=120)
+
+
+def cpu_ticks(pid):
+    """CPU time used so far by process `pid`, in clock ticks."""
+    with open("/proc/%s/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
 
 
 def lays_out_diagram(args, stdin=None):
@@ -608,6 +644,38 @@ class PathTest(Base):
         self.assertEqual([p["hops"] for p in paths], [2, 3])
         self.assertEqual(paths[1]["companies"][-1], "Foxtrot Bazaar")
 
+    def test_timeout_and_ctrl_c_stop_a_long_search(self):
+        # On this graph the search would run for hours (import_endless_search).
+        db = os.path.join(self.tmp, "endless.db")
+        r = import_endless_search(self.tmp, db)
+        self.assertOk(r)
+        search = ["path", "--db", db, "--from", "China", "--to", "Turkey", "--in-time-order",
+                  "--top", "1", "--max-hops", "10"]
+        r = self.run_bin(search + ["--timeout", "1"])
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("path search exceeded the timeout of 1 s (--timeout 0 for none)", r.stderr)
+        # Ctrl-C (SIGINT) once the search is running: the cancel error, exit 1.
+        proc = subprocess.Popen([BIN] + search + ["--timeout", "0"], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=self.env())
+        try:
+            deadline = time.time() + 60
+            while time.time() < deadline and cpu_ticks(proc.pid) < os.sysconf("SC_CLK_TCK") // 2:
+                self.assertIsNone(proc.poll(), "the search ended before Ctrl-C")
+                time.sleep(0.1)
+            self.assertIsNone(proc.poll(), "the search ended before Ctrl-C")
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=60)
+        finally:
+            proc.kill()
+        self.assertEqual(proc.returncode, 1, err)
+        self.assertEqual(out, "")
+        self.assertIn("path search cancelled", err)
+        # A small graph is not affected by --timeout.
+        r = self.run_bin(["path", "--db", self.db, "--from", "China", "--to", "Turkey", "--timeout", "5"])
+        self.assertOk(r)
+        self.assertIn("Gamma Shop", r.stdout)
+
     def test_unknown_endpoint_exits_1(self):
         r = self.run_bin(["path", "--db", self.db, "--from", "Atlantis", "--to", "Turkey"])
         self.assertEqual(r.returncode, 1)
@@ -716,13 +784,13 @@ class ReplTest(Base):
         return subprocess.run(["tmux", "-u", "-S", self.socket] + list(args), capture_output=True,
                               text=True, env=self.env({"LC_ALL": "C.UTF-8", **full_unwind_env()}))
 
-    def start(self, name, args=(), keep_locale=True):
+    def start(self, name, args=(), keep_locale=True, db=None):
         """The REPL in a 150x50 terminal; keep_locale=False starts it with no
         LANG / LC_* at all. $PAGER and $LESS are unset: the default pager."""
         env = self.env()
         unset = "-u PAGER -u LESS" + ("" if keep_locale else " -u LANG -u LC_ALL -u LC_CTYPE")
         command = "env %s HOME=%s XDG_DATA_HOME=%s TERM=xterm %s repl --db %s %s" % (
-            unset, env["HOME"], env["XDG_DATA_HOME"], BIN, self.db, " ".join(args))
+            unset, env["HOME"], env["XDG_DATA_HOME"], BIN, db or self.db, " ".join(args))
         r = self.tmux("new-session", "-d", "-s", name, "-x", "150", "-y", "50", command)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.wait_for(name, "ecograph>")
@@ -748,10 +816,7 @@ class ReplTest(Base):
 
     def cpu_ticks(self, name):
         """CPU time used so far by the REPL of session `name`, in clock ticks."""
-        pid = self.tmux("list-panes", "-t", name, "-F", "#{pane_pid}").stdout.split()[0]
-        with open("/proc/%s/stat" % pid) as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return int(fields[11]) + int(fields[12])  # utime + stime
+        return cpu_ticks(self.tmux("list-panes", "-t", name, "-F", "#{pane_pid}").stdout.split()[0])
 
     def wait_until_busy(self, name, since, timeout=60):
         """Waits until the REPL has used half a second of CPU after `since`:
@@ -862,6 +927,27 @@ class ReplTest(Base):
         finally:
             self.stop("cancel")
 
+    def test_ctrl_c_cancels_a_long_market_path_search(self):
+        # algo.tracePath is the REPL's `ecograph path`: on this graph the
+        # search would run for hours; Ctrl-C returns to the prompt.
+        db = os.path.join(self.tmp, "endless.db")
+        r = import_endless_search(self.tmp, db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.start("trace", ["--timeout", "0"], db=db)
+        try:
+            ticks = self.cpu_ticks("trace")
+            self.keys("trace", "CALL algo.tracePath('China', 'Turkey', {inTimeOrder: true, k: 1, "
+                               "maxHops: 10}) YIELD chain RETURN chain;", "Enter")
+            self.wait_until_busy("trace", ticks)
+            self.keys("trace", "C-c")
+            self.wait_for("trace", "query cancelled")
+            self.clear("trace")
+            self.keys("trace", "RETURN 40 + 2 AS answer;", "Enter")
+            screen = self.wait_for("trace", "1 row")
+            self.assertIn("\u2502 42     \u2502", screen)
+        finally:
+            self.stop("trace")
+
     def test_non_ascii_input_without_a_locale(self):
         self.start("utf8", keep_locale=False)
         try:
@@ -950,6 +1036,9 @@ class ReplTest(Base):
         # at the line's start (Ctrl-A): the redrawn line wraps at 60 columns
         # with the edit where it was made. Before SIGWINCH was handled,
         # libedit kept the old width and drew the edit mid-line ("ffQRff").
+        # tmux re-wraps the old line itself; the REPL redraws it at once from
+        # its first row, so no stale copy of the prompt's row stays above it
+        # (before, "ecograph> RETURN 'aaa...ee" stayed above the redrawn line).
         self.start("winch")
         text = "RETURN '" + "".join(c * 10 for c in "abcdefgh") + "' AS x"
         try:
@@ -960,9 +1049,16 @@ class ReplTest(Base):
             while time.time() < deadline and len(self.screen("winch").splitlines()[0]) > 60:
                 time.sleep(0.1)
             time.sleep(0.3)
+            first_row = "ecograph> RETURN '" + "".join(c * 10 for c in "abcd") + "ee"
+            screen = self.wait_for("winch", first_row)
+            rows = [line for line in screen.splitlines() if line.strip()]
+            self.assertEqual([r for r in rows if "ecograph>" in r], [first_row], screen)
+            self.assertEqual(rows[rows.index(first_row) + 1],
+                             "e" * 8 + "".join(c * 10 for c in "fgh") + "' AS x", screen)
             self.keys("winch", "C-a", "Q")
             screen = self.wait_for("winch", "ecograph> QRETURN 'aaaaaaaaaa")
             rows = [line for line in screen.splitlines() if line.strip()]
+            self.assertEqual(len([r for r in rows if "ecograph>" in r]), 1, screen)  # no stale row
             redrawn = rows.index(next(r for r in rows if r.startswith("ecograph> QRETURN")))
             self.assertEqual(rows[redrawn], "ecograph> QRETURN '" + "".join(
                 c * 10 for c in "abcd") + "e", screen)  # exactly 60 columns

@@ -8,6 +8,7 @@
 #include "cli/checksum.h"
 #include "cli/cli_error.h"
 #include "cli/command_line.h"
+#include "cli/line_input.h"
 #include "cli/repl.h"
 #include "cli/result_printer.h"
 #include "cli/sha256.h"
@@ -237,6 +238,22 @@ TEST(BenchTest, Parameters) {
   EXPECT_TRUE(parsed[0].ordered);
   EXPECT_TRUE(parsed[0].optional);
   EXPECT_EQ(parsed[0].checksum_columns, std::vector<int>{0});
+}
+
+// After a resize the REPL clears from the line's first row only when the
+// cursor's reported column is where re-wrapping puts the line's end.
+TEST(LineInputTest, RowsAboveWrappedLineEnd) {
+  // 104 columns re-wrapped at 60: the end is on the second row, column 45.
+  EXPECT_EQ(RowsAboveWrappedLineEnd(104, 60, 45), 1);
+  EXPECT_EQ(RowsAboveWrappedLineEnd(104, 150, 105), 0);  // wider: one row
+  EXPECT_EQ(RowsAboveWrappedLineEnd(250, 60, 11), 4);
+  // The terminal did not re-wrap (the cursor stayed at the last column), or
+  // did not answer: nothing is cleared.
+  EXPECT_EQ(RowsAboveWrappedLineEnd(104, 60, 60), -1);
+  EXPECT_EQ(RowsAboveWrappedLineEnd(104, 60, -1), -1);
+  // Ending exactly at the margin is ambiguous (pending wrap).
+  EXPECT_EQ(RowsAboveWrappedLineEnd(120, 60, 1), -1);
+  EXPECT_EQ(RowsAboveWrappedLineEnd(10, 0, 11), -1);
 }
 
 }  // namespace

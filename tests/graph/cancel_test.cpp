@@ -210,5 +210,56 @@ TEST(CancelCheckTest, ACancelledFlagStopsTheTopologyBuildAndMarketPaths) {
   EXPECT_THROW((void)TraceMarketPaths(txn, *built.value(), "China", "Turkey", options), Cancelled);
 }
 
+// A market path search that explores many routes and keeps none: source ->
+// kLayers layers of kWidth companies, every company of one layer investing in
+// every company of the next (2010), the last layer in the target (2000). With
+// --in-time-order every one of the kWidth^kLayers routes is walked and
+// dropped, after the few vertices' steps were read (and cached) at the start:
+// the walk itself must keep polling. This is the shape of a long `ecograph
+// path --in-time-order` search that Ctrl-C or --timeout must stop.
+TEST(CancelCheckTest, AFlagSetMidSearchStopsMarketPathsAfterTheStepsAreCached) {
+  constexpr int kLayers = 6;
+  constexpr int kWidth = 5;  // 15,625 routes of 7 deals, all out of time order
+  testing::MemoryTransaction txn;
+  auto china = txn.Node({"Country"}, {{"name", "China"}});
+  auto turkey = txn.Node({"Country"}, {{"name", "Turkey"}});
+  auto source = txn.Node({"Company"}, {{"name", "Source"}});
+  auto target = txn.Node({"Company"}, {{"name", "Target"}});
+  txn.Rel(source, china, "HEADQUARTERED_IN");
+  txn.Rel(target, turkey, "HEADQUARTERED_IN");
+  std::vector<storage::NodeId> previous = {source};
+  for (int layer = 0; layer < kLayers; ++layer) {
+    std::vector<storage::NodeId> current;
+    for (int company_idx = 0; company_idx < kWidth; ++company_idx) {
+      current.push_back(txn.Node(
+          {"Company"},
+          {{"name", "L" + std::to_string(layer) + "C" + std::to_string(company_idx)}}));
+      for (storage::NodeId investor : previous) {
+        txn.Rel(investor, current.back(), "INVESTED_IN", {{"year", 2010}});
+      }
+    }
+    previous = std::move(current);
+  }
+  for (storage::NodeId investor : previous) {
+    txn.Rel(investor, target, "INVESTED_IN", {{"year", 2000}});
+  }
+  auto built = Topology::Build(txn);
+  ASSERT_TRUE(built.ok()) << built.status().ToString();
+  MarketPathOptions options;
+  options.in_time_order = true;
+  options.mode = MarketPathMode::kTopK;
+  options.max_hops = kLayers + 1;
+  auto traced = TraceMarketPaths(txn, *built.value(), "China", "Turkey", options);
+  ASSERT_TRUE(traced.ok()) << traced.status().ToString();
+  EXPECT_TRUE(traced.value().paths.empty());  // every route goes back in time
+  EXPECT_FALSE(traced.value().truncated);
+
+  CancelFlag flag(2);  // the second check: the first runs before any step is read
+  CancelCheck check = flag.Check();
+  options.cancel = &check;
+  EXPECT_THROW((void)TraceMarketPaths(txn, *built.value(), "China", "Turkey", options), Cancelled);
+  EXPECT_EQ(flag.calls(), 2u);
+}
+
 }  // namespace
 }  // namespace ecograph::graph

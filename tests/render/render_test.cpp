@@ -403,8 +403,20 @@ TEST(RenderDiagram, LargeClusteredGraphIsPackedInAGrid) {
   options.cluster_by = ClusterBy::kCountry;
   auto dot = RenderDiagram(subgraph, options);
   ASSERT_TRUE(dot.ok()) << dot.status().ToString();
-  // osage: 10 country clusters in a 4-column grid.
-  EXPECT_NE(dot.value().find("packmode=array_c4"), std::string::npos) << dot.value();
+  // osage: 10 country clusters and the cluster-less Group in a grid of 3 rows
+  // by 4 columns, filled column by column in sortv order.
+  EXPECT_NE(dot.value().find("packmode=array_cu3"), std::string::npos) << dot.value();
+  // The hub (Group, 19 deals) in the middle cell (row 1, column 1 = 1 * 3 + 1),
+  // every cell 0..10 used once.
+  const size_t group = dot.value().find("\tn1\t[");
+  ASSERT_NE(group, std::string::npos);
+  const std::string group_attributes =
+      dot.value().substr(group, dot.value().find(']', group) - group);
+  EXPECT_NE(group_attributes.find("sortv=4"), std::string::npos) << group_attributes;
+  for (int cell = 0; cell <= 10; ++cell) {
+    EXPECT_EQ(Count(dot.value(), "sortv=" + std::to_string(cell) + ","), 1u) << cell;
+  }
+  EXPECT_EQ(Count(dot.value(), "sortv=11"), 0u);
   EXPECT_EQ(dot.value().find("overlap="), std::string::npos);
   // 99 deal edges, more than kMaxLabelledEdges: no edge labels.
   EXPECT_EQ(Count(dot.value(), "fontcolor="), 0u);

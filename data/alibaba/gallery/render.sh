@@ -1,11 +1,12 @@
 #!/bin/sh
 # Regenerates the README gallery from the bundled Alibaba data set.
 # Run from the repository root after building: sh data/alibaba/gallery/render.sh
-# ECOGRAPH names the binary (default build/ecograph); the database is
-# ECOGRAPH_DB, created from data/alibaba on first use.
+# ECOGRAPH names the binary (default build/ecograph), OUT the folder written
+# (default data/alibaba/gallery; the tests draw into a temporary one); the
+# database is ECOGRAPH_DB, created from data/alibaba on first use.
 set -eu
 ECOGRAPH=${ECOGRAPH:-build/ecograph}
-OUT=data/alibaba/gallery
+OUT=${OUT:-data/alibaba/gallery}
 
 "$ECOGRAPH" render --country "South-eastern Asia" --cluster-by country \
   --force -o "$OUT/southeast-asia.svg"
