@@ -247,9 +247,19 @@ storage::Result<std::shared_ptr<const Topology>> Topology::Build(storage::Transa
   return builder.Finish();
 }
 
+// node_ids_ is strictly increasing, so node's vertex is at most
+// node - node_ids_[0], and exactly that while no id below node is missing
+// (ids are handed out in sequence, so most graphs are dense): one probe
+// usually answers, and the binary search covers only the ids up to there.
 VertexIndex Topology::VertexOf(storage::NodeId node) const {
-  auto it = std::lower_bound(node_ids_.begin(), node_ids_.end(), node);
-  if (it == node_ids_.end() || *it != node) return kNoVertex;
+  if (node_ids_.empty() || node < node_ids_.front()) return kNoVertex;
+  uint64_t highest = node - node_ids_.front();
+  if (highest < node_ids_.size() && node_ids_[highest] == node) {
+    return static_cast<VertexIndex>(highest);
+  }
+  auto end = node_ids_.begin() + static_cast<ptrdiff_t>(std::min<uint64_t>(highest, node_ids_.size()));
+  auto it = std::lower_bound(node_ids_.begin(), end, node);
+  if (it == end || *it != node) return kNoVertex;
   return static_cast<VertexIndex>(it - node_ids_.begin());
 }
 

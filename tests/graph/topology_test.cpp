@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "memory_transaction.h"
@@ -11,6 +12,34 @@ namespace ecograph::graph {
 namespace {
 
 using testing::MemoryTransaction;
+
+// VertexOf probes node - first id before searching: it must agree with the
+// sorted position for dense ids, ids with gaps (deleted nodes), ids that do
+// not start at 1, and ids that are absent, below, between or above them all.
+TEST(TopologyTest, VertexOfMatchesTheSortedPositionWithAndWithoutGaps) {
+  std::mt19937_64 random(7);
+  for (int shape = 0; shape < 4; ++shape) {
+    std::vector<storage::NodeId> ids;
+    storage::NodeId next = shape == 0 ? 1 : 1000;
+    for (int n = 0; n < 2000; ++n) {
+      ids.push_back(next);
+      bool gap = shape >= 2 && random() % (shape == 2 ? 50 : 2) == 0;
+      next += gap ? 1 + random() % 20 : 1;
+    }
+    TopologyBuilder builder;
+    for (storage::NodeId id : ids) builder.AddNode(id);
+    auto built = builder.Finish();
+    ASSERT_TRUE(built.ok());
+    const Topology& t = *built.value();
+    for (size_t v = 0; v < ids.size(); ++v) ASSERT_EQ(t.VertexOf(ids[v]), v) << "shape " << shape;
+    for (storage::NodeId probe = 0; probe <= ids.back() + 5; ++probe) {
+      bool present = std::binary_search(ids.begin(), ids.end(), probe);
+      if (!present) {
+        ASSERT_EQ(t.VertexOf(probe), kNoVertex) << "shape " << shape << " id " << probe;
+      }
+    }
+  }
+}
 
 TEST(TopologyTest, BuildsFromTransaction) {
   MemoryTransaction txn;
