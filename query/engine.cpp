@@ -94,6 +94,7 @@ QueryOutcome QueryEngine::Execute(const std::string& text, const Params& params,
       txn = impl_->store.BeginRead();
     }
     Planner planner(*txn, options, start);
+    planner.set_explaining(mode == ExplainMode::kExplain);
     PhysicalPlan plan = planner.Plan(statement, text);
     QueryResult result;
     result.columns = plan.columns;

@@ -4,7 +4,6 @@
 // Nested patterns (exists(), pattern comprehensions, WHERE patterns) come
 // back here through Bind -> PlanNested.
 #include "query/optimizer/optimizer.h"
-#include "query/optimizer/transaction_catalog.h"
 #include "query/physical/map_match.h"
 #include "query/planner.h"
 
@@ -23,8 +22,8 @@ OperatorPtr Planner::PlanMatch(OperatorPtr input, const Pattern& pattern, const 
                                std::vector<int>* new_slots) {
   BoundPattern bound = BindPattern(pattern, where, scope, new_slots);
   LogicalMatch logical = BuildLogicalMatch(bound);
-  TransactionCatalog catalog(txn_);
-  Optimize(bound, catalog, &logical);
+  Optimize(bound, catalog_, &logical);
+  if (!explaining_) return MapLogicalMatch(std::move(input), bound, logical);
   std::string steps = RenderLogicalMatch(bound, logical);
   logical_ += "  " + SourceText(pattern.span) + "\n";
   for (size_t begin = 0; begin < steps.size();) {

@@ -15,6 +15,7 @@
 #include "query/binder/bound_pattern.h"
 #include "query/engine.h"
 #include "query/execution_context.h"
+#include "query/optimizer/transaction_catalog.h"
 #include "query/physical/operators.h"
 #include "storage/store.h"
 
@@ -52,6 +53,9 @@ class Planner {
   Planner(storage::Transaction& txn, const QueryOptions& options,
           std::chrono::steady_clock::time_point start);
   PhysicalPlan Plan(const Statement& statement, const std::string& text);
+  // EXPLAIN: also render each pattern's optimized logical plan
+  // (PhysicalPlan::logical); otherwise it stays empty.
+  void set_explaining(bool explaining) { explaining_ = explaining; }
 
  private:
   // planner.cpp
@@ -88,6 +92,8 @@ class Planner {
 
  private:
   storage::Transaction& txn_;
+  TransactionCatalog catalog_{txn_};  // shared by every pattern of the statement
+  bool explaining_ = false;
   QueryOptions options_;
   // Planning honours the statement's timeout and cancel flag too (a UNION
   // of many branches takes a while to plan).

@@ -36,11 +36,16 @@ StartCandidate ChooseStart(const BoundPattern& pattern, size_t part, size_t node
     scan.cost = 10 + static_cast<double>(catalog.LabelCount(label));
     consider(std::move(scan));
   }
-  StartCandidate all;
-  all.step.kind = LogicalStepKind::kStart;
-  all.step.start = LogicalStartKind::kAllNodes;
-  all.cost = 11 + static_cast<double>(catalog.NodeCount());
-  consider(std::move(all));
+  // A label's nodes are a subset of all nodes, so a labelled node never
+  // starts from all nodes (cost 11 + nodes > 10 + label count): the node
+  // count (a storage read) is only asked for an unlabelled node.
+  if (node.labels.empty()) {
+    StartCandidate all;
+    all.step.kind = LogicalStepKind::kStart;
+    all.step.start = LogicalStartKind::kAllNodes;
+    all.cost = 11 + static_cast<double>(catalog.NodeCount());
+    consider(std::move(all));
+  }
   return best;
 }
 

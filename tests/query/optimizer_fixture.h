@@ -30,7 +30,11 @@ class FakeCatalog : public Catalog {
     auto it = counts_.find(label);
     return it == counts_.end() ? 0 : it->second;
   }
-  uint64_t NodeCount() const override { return nodes_; }
+  uint64_t NodeCount() const override {
+    ++node_count_reads;
+    return nodes_;
+  }
+  mutable int node_count_reads = 0;
 
  private:
   std::map<std::string, uint64_t> counts_;

@@ -47,8 +47,12 @@ TEST(OptimizerStartChoiceTest, FollowsThePreferenceOrder) {
   std::set<int> nothing_bound;
   // No predicates: the smallest label; no label at all: every node.
   EXPECT_EQ(ChooseStart(pattern, 0, 0, nothing_bound, catalog).step.start, LogicalStartKind::kLabelScan);
+  // A labelled node never starts from all nodes, so the node count (a storage
+  // read) is not asked for it.
+  EXPECT_EQ(catalog.node_count_reads, 0);
   pattern.parts[0].nodes[0].labels.clear();
   EXPECT_EQ(ChooseStart(pattern, 0, 0, nothing_bound, catalog).step.start, LogicalStartKind::kAllNodes);
+  EXPECT_EQ(catalog.node_count_reads, 1);
   pattern.parts[0].nodes[0].labels = {"Big"};
   // An index range beats the label scan, an index equality the range, a node
   // id the equality, and a bound node everything.
