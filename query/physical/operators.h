@@ -224,7 +224,11 @@ class ShortestPathOperator : public Operator {
   // Relationship-unique paths by increasing length, checking every conjunct.
   void SearchExhaustive(ExecContext& ctx, Row* row, uint64_t from, uint64_t to);
   // True when the relationship (scanned from `node`) passes every edge rule.
-  bool EdgeAllowed(ExecContext& ctx, Row* row, uint64_t node, const Neighbor& entry) const;
+  // Inline for the common search without edge predicates (called per edge).
+  bool EdgeAllowed(ExecContext& ctx, Row* row, uint64_t node, const Neighbor& entry) const {
+    return predicates_.edge_rules.empty() || EdgePassesRules(ctx, row, node, entry);
+  }
+  bool EdgePassesRules(ExecContext& ctx, Row* row, uint64_t node, const Neighbor& entry) const;
   // Writes the path (and the relationship list) into the row's slots.
   void BindPath(ExecContext& ctx, Row* row, uint64_t start, const std::vector<Neighbor>& path) const;
   ExpandSpec spec_;

@@ -57,9 +57,8 @@ std::string ShortestPathOperator::Describe() const {
          DescribeExpand(spec_, "*" + std::to_string(min_hops_) + ".." + max) + where + ")";
 }
 
-bool ShortestPathOperator::EdgeAllowed(ExecContext& ctx, Row* row, uint64_t node,
-                                       const Neighbor& entry) const {
-  if (predicates_.edge_rules.empty()) return true;
+bool ShortestPathOperator::EdgePassesRules(ExecContext& ctx, Row* row, uint64_t node,
+                                           const Neighbor& entry) const {
   Slot rel;
   rel.kind = Slot::Kind::kRel;
   rel.id = entry.rel;
