@@ -143,10 +143,11 @@ int RunPathCommand(const Args& args) {
     }
   }
 
-  auto db = Database::Open(common, OpenMode::kReadFallback);
-  // From here Ctrl-C and --timeout stop the topology build and the search
-  // (both poll the check) with an error and exit 1, as a query's do.
+  // Ctrl-C from here on, even while the database opens, stops the topology
+  // build or the search at its next poll with an error and exit 1, as a
+  // query's does; so does --timeout, counted from the open.
   CancelOnInterrupt interrupt;
+  auto db = Database::Open(common, OpenMode::kReadFallback);
   const graph::CancelCheck stop = PathSearchStop(interrupt, common.timeout_seconds);
   path_options.cancel = &stop;
   auto topology = db->topology().Get(&stop);
