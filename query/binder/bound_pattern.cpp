@@ -4,6 +4,7 @@
 #include "query/binder/bound_pattern.h"
 
 #include <limits>
+#include <set>
 
 #include "query/planner.h"
 
@@ -158,13 +159,9 @@ BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Sco
         if (rel.min_hops < 0 || rel.max_hops < 0) {
           throw QueryError(ErrorKind::kSemantic, "invalid variable-length bounds", rp.span);
         }
-        if (rp.properties) {
-          throw QueryError(ErrorKind::kNotSupported, "properties on a variable-length relationship",
-                           rp.properties->span);
-        }
-      } else {
-        rel.properties = BindPatternProperties(rp.properties.get(), scope, &rel.properties_text);
       }
+      rel.properties = BindPatternProperties(rp.properties.get(), scope, &rel.properties_text);
+      if ((shortest || rp.variable_length) && !rel.properties.empty()) rel.edge_slot = NewSlot();
     }
     for (size_t node_idx = 0; node_idx < part.nodes.size(); ++node_idx) {
       BoundNode& node = info.nodes[node_idx];
@@ -177,6 +174,66 @@ BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Sco
     CollectSlots(*conjunct.expr, &conjunct.reads);
     conjunct.text = SourceText(expr->span);
     bound.conjuncts.push_back(std::move(conjunct));
+  }
+
+  // 4. An inline property whose value reads a variable of this pattern holds
+  // once that variable is bound: `(n {p: v})` is `(n WHERE n.p = v)`, so it
+  // becomes a conjunct placed as WHERE's are. A variable-length or
+  // shortestPath relationship checks its properties during the search,
+  // before the pattern's variables are bound: such a value is an error.
+  auto reads_pattern_variable = [&](const BoundExpr& value) {
+    std::set<int> reads;
+    CollectSlots(value, &reads);
+    for (int slot : reads) {
+      if (!bound.bound_before.count(slot)) return true;
+    }
+    return false;
+  };
+  auto defer = [&](std::vector<BoundProperty>* properties, std::string* text, int slot, const std::string& name) {
+    std::vector<BoundProperty> kept;
+    for (auto& property : *properties) {
+      if (!reads_pattern_variable(*property.value)) {
+        kept.push_back(std::move(property));
+        continue;
+      }
+      BoundConjunct conjunct;
+      conjunct.text = name + "." + property.key + " = " + SourceText(property.value->span);
+      auto check = std::make_unique<BoundExpr>();
+      check->internal = InternalOp::kPropertyEquals;
+      check->slot = slot;
+      check->name = property.key;
+      check->span = property.value->span;
+      check->children.push_back(std::move(property.value));
+      conjunct.expr = std::move(check);
+      CollectSlots(*conjunct.expr, &conjunct.reads);
+      bound.conjuncts.push_back(std::move(conjunct));
+    }
+    const bool deferred_some = kept.size() != properties->size();
+    *properties = std::move(kept);
+    if (!deferred_some) return;
+    text->clear();
+    for (const auto& property : *properties) {
+      text->append(text->empty() ? "{" : ", ").append(property.key).append(": ");
+      text->append(SourceText(property.value->span));
+    }
+    if (!text->empty()) text->append("}");
+  };
+  for (BoundPatternPart& part : bound.parts) {
+    for (BoundNode& node : part.nodes) defer(&node.properties, &node.properties_text, node.slot, node.name);
+    for (BoundRel& rel : part.rels) {
+      if (rel.edge_slot < 0) {
+        defer(&rel.properties, &rel.properties_text, rel.slot, rel.name);
+        continue;
+      }
+      for (const auto& property : rel.properties) {
+        if (reads_pattern_variable(*property.value)) {
+          throw QueryError(ErrorKind::kNotSupported,
+                           "a variable-length relationship's property that refers to a variable of the same "
+                           "pattern (write it in WHERE, e.g. all(x IN r WHERE x." + property.key + " = ...))",
+                           property.value->span);
+        }
+      }
+    }
   }
   return bound;
 }

@@ -39,8 +39,13 @@ struct BoundRel {
   bool var_length = false;
   int64_t min_hops = 1;
   int64_t max_hops = 1;  // INT64_MAX: unbounded (never a silent cap)
-  std::vector<BoundProperty> properties;  // fixed-length relationships only
+  // Inline {key: value} properties. A fixed-length relationship is checked
+  // after its expansion; on a variable-length or shortestPath one every
+  // relationship of the path must have them, checked during the search with
+  // the relationship under test written into `edge_slot` (else -1).
+  std::vector<BoundProperty> properties;
   std::string properties_text;
+  int edge_slot = -1;
 };
 
 struct BoundPatternPart {

@@ -31,7 +31,9 @@ bool SlotHoldsRel(const Slot& slot, uint64_t rel_id) {
 std::string DescribeExpand(const ExpandSpec& spec, const std::string& range) {
   std::string types;
   for (size_t idx = 0; idx < spec.types.size(); ++idx) types += (idx ? "|" : ":") + spec.types[idx];
-  return spec.text + DirectionArrow(spec, "[" + types + range + "]") + spec.to_text;
+  std::string bracket = "[" + types + range;
+  if (spec.edge_filter) bracket.append(" ").append(spec.edge_filter->text);
+  return spec.text + DirectionArrow(spec, bracket + "]") + spec.to_text;
 }
 
 ExpandOperator::ExpandOperator(OperatorPtr child, ExpandSpec spec) : spec_(std::move(spec)) {

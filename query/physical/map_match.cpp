@@ -70,6 +70,25 @@ OperatorPtr MapCheck(OperatorPtr op, int slot, const std::string& name, const st
   return std::make_unique<FilterOperator>(std::move(op), std::move(predicates), text);
 }
 
+// The inline properties of a variable-length or shortestPath relationship as
+// a filter on every relationship of the path (null when there are none).
+std::shared_ptr<const EdgeFilter> EdgeFilterOf(BoundRel& rel) {
+  if (rel.edge_slot < 0) return nullptr;
+  auto filter = std::make_shared<EdgeFilter>();
+  filter->slot = rel.edge_slot;
+  filter->text = rel.properties_text;
+  for (auto& property : rel.properties) {
+    auto check = std::make_unique<BoundExpr>();
+    check->internal = InternalOp::kPropertyEquals;
+    check->slot = rel.edge_slot;
+    check->name = property.key;
+    check->span = property.value->span;
+    check->children.push_back(std::move(property.value));
+    filter->checks.push_back(std::move(check));
+  }
+  return filter;
+}
+
 ExpandSpec SpecOf(const BoundPatternPart& part, const LogicalStep& step) {
   const BoundRel& rel = part.rels[step.rel];
   const BoundNode& from = part.nodes[step.reversed ? step.rel + 1 : step.rel];
@@ -113,8 +132,8 @@ bool IsEdgeRule(const BoundExpr& expr, const BoundPatternPart& part) {
 }
 
 OperatorPtr MapShortestPath(OperatorPtr op, BoundPattern& pattern, const LogicalStep& step) {
-  const BoundPatternPart& part = pattern.parts[step.part];
-  const BoundRel& rel = part.rels[0];
+  BoundPatternPart& part = pattern.parts[step.part];
+  BoundRel& rel = part.rels[0];
   const BoundNode& first = part.nodes.front();
   const BoundNode& last = part.nodes.back();
   ExpandSpec spec;
@@ -125,6 +144,7 @@ OperatorPtr MapShortestPath(OperatorPtr op, BoundPattern& pattern, const Logical
   spec.types = rel.types;
   spec.text = "(" + first.name + ")";
   spec.to_text = "(" + last.name + ")";
+  spec.edge_filter = EdgeFilterOf(rel);
   PathPredicates predicates;
   for (size_t idx : step.conjuncts) {
     BoundConjunct& conjunct = pattern.conjuncts[idx];
@@ -170,10 +190,12 @@ OperatorPtr MapLogicalMatch(OperatorPtr input, BoundPattern& pattern, const Logi
         op = std::make_unique<ExpandOperator>(std::move(op), SpecOf(pattern.parts[step.part], step));
         break;
       case LogicalStepKind::kVarExpand: {
-        const BoundPatternPart& part = pattern.parts[step.part];
-        const BoundRel& rel = part.rels[step.rel];
+        BoundPatternPart& part = pattern.parts[step.part];
+        BoundRel& rel = part.rels[step.rel];
         bool bind_list = rel.slot >= 0 && (rel.named || part.path_slot >= 0);
-        op = std::make_unique<VarExpandOperator>(std::move(op), SpecOf(part, step), rel.min_hops, rel.max_hops,
+        ExpandSpec spec = SpecOf(part, step);
+        spec.edge_filter = EdgeFilterOf(rel);
+        op = std::make_unique<VarExpandOperator>(std::move(op), std::move(spec), rel.min_hops, rel.max_hops,
                                                  bind_list);
         break;
       }

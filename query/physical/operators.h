@@ -1,5 +1,6 @@
 #pragma once
 // Declarations of every physical operator; one implementation file each.
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -114,6 +115,20 @@ class NodeByIdOperator : public Operator {
 // True when `slot` holds relationship `rel_id`, directly or in a list.
 bool SlotHoldsRel(const Slot& slot, uint64_t rel_id);
 
+// Inline properties of a variable-length or shortestPath relationship
+// (`-[:R* {k: v}]->`): every relationship of the path must have them.
+struct EdgeFilter {
+  int slot = -1;                     // receives the relationship under test
+  std::vector<BoundExprPtr> checks;  // kPropertyEquals on `slot`
+  std::string text;                  // for EXPLAIN: "{k: v}"
+  // True when every check is true for the relationship `entry` scanned from
+  // node `scanned`.
+  bool Passes(ExecContext& ctx, Row* row, uint64_t scanned, const Neighbor& entry) const;
+};
+
+// The relationship `entry` scanned from node `scanned`, as a row slot.
+Slot RelSlotOf(uint64_t scanned, const Neighbor& entry);
+
 struct ExpandSpec {
   int from_slot = -1, rel_slot = -1, to_slot = -1;
   bool to_bound = false;  // expand-into: to_slot already holds a node
@@ -127,6 +142,7 @@ struct ExpandSpec {
   std::string text;     // for EXPLAIN: "(from)"
   std::string to_text;  // for EXPLAIN: "(to:Label)"
   bool reversed = false;  // expands the pattern right-to-left
+  std::shared_ptr<const EdgeFilter> edge_filter;  // null: none (variable-length only)
 };
 
 class ExpandOperator : public Operator {
@@ -223,10 +239,11 @@ class ShortestPathOperator : public Operator {
   void ComputePaths(ExecContext& ctx, Row* row, uint64_t from, uint64_t to);
   // Relationship-unique paths by increasing length, checking every conjunct.
   void SearchExhaustive(ExecContext& ctx, Row* row, uint64_t from, uint64_t to);
-  // True when the relationship (scanned from `node`) passes every edge rule.
+  // True when the relationship (scanned from `node`) has the pattern's inline
+  // properties and passes every edge rule.
   // Inline for the common search without edge predicates (called per edge).
   bool EdgeAllowed(ExecContext& ctx, Row* row, uint64_t node, const Neighbor& entry) const {
-    return predicates_.edge_rules.empty() || EdgePassesRules(ctx, row, node, entry);
+    return (predicates_.edge_rules.empty() && !spec_.edge_filter) || EdgePassesRules(ctx, row, node, entry);
   }
   bool EdgePassesRules(ExecContext& ctx, Row* row, uint64_t node, const Neighbor& entry) const;
   // Writes the path (and the relationship list) into the row's slots.

@@ -54,17 +54,13 @@ std::string ShortestPathOperator::Describe() const {
   }
   std::string max = max_hops_ >= (int64_t{1} << 30) ? "" : std::to_string(max_hops_);
   return std::string(all_ ? "AllShortestPaths(" : "ShortestPath(") +
-         DescribeExpand(spec_, "*" + std::to_string(min_hops_) + ".." + max) + where + ")";
+         DescribeExpand(spec_, std::string("*").append(std::to_string(min_hops_)).append("..").append(max)) + where + ")";
 }
 
 bool ShortestPathOperator::EdgePassesRules(ExecContext& ctx, Row* row, uint64_t node,
                                            const Neighbor& entry) const {
-  Slot rel;
-  rel.kind = Slot::Kind::kRel;
-  rel.id = entry.rel;
-  rel.src = entry.outgoing ? node : entry.node;
-  rel.dst = entry.outgoing ? entry.node : node;
-  rel.type = entry.type;
+  if (spec_.edge_filter && !spec_.edge_filter->Passes(ctx, row, node, entry)) return false;
+  const Slot rel = RelSlotOf(node, entry);
   for (const auto& rule : predicates_.edge_rules) {
     (*row)[rule.slot] = rel;
     Value verdict = Evaluate(*rule.predicate, *row, ctx);

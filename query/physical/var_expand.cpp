@@ -15,7 +15,7 @@ VarExpandOperator::VarExpandOperator(OperatorPtr child, ExpandSpec spec, int64_t
 
 std::string VarExpandOperator::Describe() const {
   std::string max = max_hops_ == std::numeric_limits<int64_t>::max() ? "" : std::to_string(max_hops_);
-  return "VarLengthExpand(" + DescribeExpand(spec_, "*" + std::to_string(min_hops_) + ".." + max) + ")";
+  return "VarLengthExpand(" + DescribeExpand(spec_, std::string("*").append(std::to_string(min_hops_)).append("..").append(max)) + ")";
 }
 
 bool VarExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
@@ -91,6 +91,7 @@ bool VarExpandOperator::NextImpl(ExecContext& ctx, Row* row) {
         }
       }
       if (used) continue;
+      if (spec_.edge_filter && !spec_.edge_filter->Passes(ctx, row, top.node, entry)) continue;
       path_.push_back(entry);
       int64_t depth = static_cast<int64_t>(path_.size());
       if (depth < max_hops_) {

@@ -115,6 +115,9 @@ std::string Arrow(const BoundRel& rel, bool reversed) {
     // Unbounded: INT64_MAX, or shortestPath's 2^30 search limit.
     if (rel.max_hops < (int64_t{1} << 30)) body += std::to_string(rel.max_hops);
   }
+  // Checked on every relationship during the search (a fixed-length
+  // relationship's properties are a Check step of their own).
+  if (rel.edge_slot >= 0) body.append(" ").append(rel.properties_text);
   body += "]";
   bool right = rel.direction == RelDirection::kLeftToRight;
   bool undirected = rel.direction == RelDirection::kUndirected;

@@ -45,6 +45,7 @@ RelPat RandomRel(std::mt19937& rng, bool named, Vars* vars) {
     rel.min_hops = PickOf(rng, std::vector<int>{0, 1, 1, 2});
     rel.max_hops = Chance(rng, 20) ? -1 : std::max(1, rel.min_hops + Pick(rng, 0, 2));
   }
+  if (Chance(rng, 15)) rel.w = Pick(rng, 0, 1);
   if (named && Chance(rng, 70)) {
     rel.var = vars->NewRel();
     (rel.var_length ? vars->lists : vars->rels).push_back(rel.var);

@@ -202,6 +202,7 @@ class Evaluator {
           std::find(rel.types.begin(), rel.types.end(), data.type) == rel.types.end()) {
         continue;
       }
+      if (rel.w && data.w != rel.w) continue;  // null never equals
       int other = -1;
       if (rel.dir != Dir::kIn && data.src == from) {
         other = data.dst;

@@ -21,6 +21,7 @@ std::string RelText(const RelPat& rel) {
     body += "*" + std::to_string(rel.min_hops) + "..";
     if (rel.max_hops >= 0) body += std::to_string(rel.max_hops);
   }
+  if (rel.w) body += " {w: " + std::to_string(*rel.w) + "}";
   std::string bracket = "[" + body + "]";
   switch (rel.dir) {
     case Dir::kOut: return "-" + bracket + "->";

@@ -47,6 +47,7 @@ struct RelPat {
   bool var_length = false;
   int min_hops = 1;
   int max_hops = 1;  // -1 = unbounded
+  std::optional<int64_t> w;  // inline {w: value}: every relationship of the step
 };
 
 // (n0)-[r0]-(n1)-[r1]-(n2)...: nodes.size() == rels.size() + 1.
