@@ -195,6 +195,17 @@ RefQuery RandomMatchQuery(std::mt19937& rng) {
   Vars vars;
   query.match.push_back(RandomPath(rng, &vars, true, 0));
   if (Chance(rng, 30)) query.match.push_back(RandomPath(rng, &vars, false, 50));
+  if (Chance(rng, 25)) {
+    // An inline value reading another variable of this MATCH, often one the
+    // pattern binds later.
+    std::vector<NodePat*> named;
+    for (PathPat& part : query.match) {
+      for (NodePat& node : part.nodes) {
+        if (!node.var.empty() && !node.k) named.push_back(&node);
+      }
+    }
+    if (!named.empty()) named[Pick(rng, 0, static_cast<int>(named.size()) - 1)]->k_of = PickOf(rng, vars.nodes);
+  }
   if (Chance(rng, 60)) query.where = RandomPred(rng, vars, 0);
   if (Chance(rng, 30)) {
     query.optional_match.push_back(RandomPath(rng, &vars, false, 85));

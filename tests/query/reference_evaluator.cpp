@@ -314,8 +314,21 @@ std::vector<std::string> EvaluateReference(const RefGraph& graph, const RefQuery
   if (query.shortest != RefQuery::Shortest::kNone) {
     rows = ShortestRows(eval, graph, query);
   } else {
+    // `(n {k: m.k})` holds once the whole MATCH is bound: n.k = m.k, neither null.
+    auto k_of_holds = [&](const Env& bound) {
+      for (const PathPat& part : query.match) {
+        for (const NodePat& node : part.nodes) {
+          if (node.k_of.empty()) continue;
+          const auto& mine = graph.nodes[bound.at(node.var).id].k;
+          const auto& other = graph.nodes[bound.at(node.k_of).id].k;
+          if (!mine || !other || *mine != *other) return false;
+        }
+      }
+      return true;
+    };
     Env env;
     eval.Match(query.match, env, [&](Env& bound) {
+      if (!k_of_holds(bound)) return;
       if (!query.where || eval.Eval(*query.where, bound) == Truth::kTrue) rows.push_back(bound);
     });
   }

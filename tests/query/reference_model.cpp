@@ -9,6 +9,7 @@ std::string NodeText(const NodePat& node) {
   if (node.label) out += ":" + *node.label;
   if (node.k) out += " {k: " + std::to_string(*node.k) + "}";
   if (node.i) out += " {i: " + std::to_string(*node.i) + "}";
+  if (!node.k_of.empty()) out += " {k: " + node.k_of + ".k}";
   return out + ")";
 }
 

@@ -36,6 +36,9 @@ struct NodePat {
   std::optional<std::string> label;
   std::optional<int64_t> k;  // inline {k: value}
   std::optional<int64_t> i;  // inline {i: value} (shortestPath ends)
+  // inline {k: <k_of>.k}: a variable of the same MATCH, maybe bound later in
+  // the pattern (main MATCH only; never with `k`).
+  std::string k_of;
 };
 
 enum class Dir { kOut, kIn, kBoth };
