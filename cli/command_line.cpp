@@ -40,11 +40,12 @@ cxxopts::Options MakeOptions(const std::string& command, const std::string& summ
                       cxxopts::value<std::string>(), "FILE");
   }
   if (common.timeout) {
-    options.add_options("Common")("timeout", "Query timeout in seconds (0 = none; default 60)",
-                                  cxxopts::value<double>(), "SECONDS");
-    options.add_options("Common")("memory-budget",
-                                  "Memory a query may buffer, in MiB (0 = none; default 2048)",
-                                  cxxopts::value<double>(), "MIB");
+    options.add_options("Common")("timeout", common.timeout_help, cxxopts::value<double>(), "SECONDS");
+    if (common.memory_budget) {
+      options.add_options("Common")("memory-budget",
+                                    "Memory a query may buffer, in MiB (0 = none; default 2048)",
+                                    cxxopts::value<double>(), "MIB");
+    }
   }
   options.add_options("Common")("no-color", "Never colour the output");
   return options;

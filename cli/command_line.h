@@ -30,7 +30,9 @@ struct CommonOptionSet {
   bool db = true;
   bool format = true;
   bool params = true;
-  bool timeout = true;
+  bool timeout = true;        // --timeout and --memory-budget
+  bool memory_budget = true;  // with `timeout`: the command runs queries
+  const char* timeout_help = "Query timeout in seconds (0 = none; default 60)";
 };
 
 // A subcommand's parser: name "ecograph <command>", usage line, summary.

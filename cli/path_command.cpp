@@ -69,6 +69,8 @@ graph::CancelCheck PathSearchStop(const CancelOnInterrupt& interrupt, double tim
 int RunPathCommand(const Args& args) {
   CommonOptionSet set;
   set.params = false;
+  set.memory_budget = false;
+  set.timeout_help = "Route search timeout in seconds (0 = none; default 60)";
   cxxopts::Options options = MakeOptions(
       "path",
       "Finds chains of deals (acquisitions, investments, partnerships, subsidiaries) leading from "
@@ -145,7 +147,7 @@ int RunPathCommand(const Args& args) {
 
   // Ctrl-C from here on, even while the database opens, stops the topology
   // build or the search at its next poll with an error and exit 1, as a
-  // query's does; so does --timeout, counted from the open.
+  // query's does; so does --timeout, counted from the end of the open.
   CancelOnInterrupt interrupt;
   auto db = Database::Open(common, OpenMode::kReadFallback);
   const graph::CancelCheck stop = PathSearchStop(interrupt, common.timeout_seconds);

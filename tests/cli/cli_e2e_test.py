@@ -678,6 +678,12 @@ class PathTest(Base):
         self.assertOk(r)
         self.assertIn("Gamma Shop", r.stdout)
 
+    def test_help_describes_the_search_not_a_query(self):
+        r = self.run_bin(["path", "--help"])
+        self.assertOk(r)
+        self.assertIn("Route search timeout in seconds", r.stdout)
+        self.assertNotIn("--memory-budget", r.stdout)  # no query runs
+
     def test_unknown_endpoint_exits_1(self):
         r = self.run_bin(["path", "--db", self.db, "--from", "Atlantis", "--to", "Turkey"])
         self.assertEqual(r.returncode, 1)
