@@ -405,6 +405,80 @@ TEST(StoreTest, SnapshotIsolation) {
   }
 }
 
+// Node reads in any order (ascending runs are served by stepping an
+// iterator, other reads by point lookups) give what the snapshot holds:
+// deleted and never-created ids are absent, later writes are invisible.
+TEST(StoreTest, NodeReadsInAnyOrderSeeTheirSnapshot) {
+  ScratchDir dir;
+  auto store = OpenOrFail(dir.path());
+  ASSERT_TRUE(store);
+  std::map<NodeId, int64_t> expected;  // id -> property i at the snapshot
+  std::vector<NodeId> ids;
+  {
+    auto txn = Write(store.get());
+    for (int64_t i = 0; i < 300; ++i) ids.push_back(*txn->CreateNode({"N"}, {{"i", i}}));
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  {
+    auto txn = Write(store.get());
+    for (size_t idx = 0; idx < ids.size(); idx += 7) ASSERT_TRUE(txn->DeleteNode(ids[idx], true).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  for (size_t idx = 0; idx < ids.size(); ++idx) {
+    if (idx % 7 != 0) expected[ids[idx]] = static_cast<int64_t>(idx);
+  }
+  auto reader = store->BeginRead();
+  {
+    // After the snapshot: changed, deleted and new nodes.
+    auto txn = Write(store.get());
+    for (size_t idx = 1; idx < ids.size(); idx += 5) {
+      if (idx % 7 != 0) ASSERT_TRUE(txn->SetNodeProperty(ids[idx], "i", int64_t{-1}).ok());
+    }
+    for (size_t idx = 3; idx < ids.size(); idx += 11) {
+      if (idx % 7 != 0) ASSERT_TRUE(txn->DeleteNode(ids[idx], true).ok());
+    }
+    for (int extra = 0; extra < 20; ++extra) ASSERT_TRUE(txn->CreateNode({"N"}, {{"i", int64_t{-2}}}).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  const NodeId max_id = ids.back() + 40;
+  std::mt19937 rng(7);
+  NodeId id = 0;
+  for (int read = 0; read < 5000; ++read) {
+    int how = std::uniform_int_distribution<int>(0, 99)(rng);
+    if (how < 60) {
+      id += std::uniform_int_distribution<NodeId>(1, 3)(rng);  // a dense ascending run
+    } else if (how < 75) {
+      id += std::uniform_int_distribution<NodeId>(4, 60)(rng);  // a gap longer than a step
+    } else if (how < 85) {
+      // the same id again, or a step back
+      id -= std::min<NodeId>(id, std::uniform_int_distribution<NodeId>(0, 5)(rng));
+    } else {
+      id = std::uniform_int_distribution<NodeId>(0, max_id)(rng);
+    }
+    if (id > max_id) id = std::uniform_int_distribution<NodeId>(0, 10)(rng);
+    auto node = reader->GetNode(id);
+    ASSERT_TRUE(node.ok()) << node.status().ToString();
+    auto it = expected.find(id);
+    if (it == expected.end()) {
+      EXPECT_FALSE(node->has_value()) << "node " << id << " at read " << read;
+    } else {
+      ASSERT_TRUE(node->has_value()) << "node " << id << " at read " << read;
+      EXPECT_EQ((*node)->properties.at("i"), PropertyValue(it->second)) << "node " << id;
+    }
+  }
+  // A new reader sees the later write.
+  auto fresh = store->BeginRead();
+  for (size_t idx = 0; idx < ids.size(); ++idx) {
+    auto node = *fresh->GetNode(ids[idx]);
+    const bool deleted = idx % 7 == 0 || (idx >= 3 && (idx - 3) % 11 == 0);
+    ASSERT_EQ(node.has_value(), !deleted) << idx;
+    if (!deleted) {
+      EXPECT_EQ(node->properties.at("i"),
+                PropertyValue(idx >= 1 && (idx - 1) % 5 == 0 ? int64_t{-1} : static_cast<int64_t>(idx)));
+    }
+  }
+}
+
 TEST(StoreTest, ConcurrentWritersConflictOnSameNode) {
   ScratchDir dir;
   auto store = OpenOrFail(dir.path());
