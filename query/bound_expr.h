@@ -38,6 +38,7 @@ enum class InternalOp {
   kPropertyEquals, // slot.key = children[0] (inline pattern property)
   kBuildPath,      // path from path_slots (node, rel, node, ...); rel slots may hold lists
   kRelUnique,      // the relationship in slot differs from every one in path_slots
+  kSameRel,        // the relationship in slot is the one path_slots[0] holds (a re-used variable)
 };
 
 struct BoundExpr {
@@ -70,7 +71,7 @@ struct BoundExpr {
   std::vector<int> pattern_reads;
 
   std::vector<std::string> labels;   // kHasLabels
-  std::vector<int> path_slots;       // kBuildPath / kRelUnique
+  std::vector<int> path_slots;       // kBuildPath / kRelUnique / kSameRel
   std::vector<bool> path_rel_is_list;  // kBuildPath: per rel, holds a list (var-length)
 };
 

@@ -362,6 +362,22 @@ Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
       return FromTri(CypherEquals(actual, Evaluate(*expr.children[0], row, ctx)));
     }
     case InternalOp::kBuildPath: return BuildPath(expr, row, ctx);
+    case InternalOp::kSameRel: {
+      // Null (an OPTIONAL MATCH that found nothing) or not a relationship:
+      // no relationship is it.
+      const Slot& mine = row[expr.slot];
+      const Slot& bound = row[expr.path_slots[0]];
+      uint64_t bound_id = 0;
+      if (bound.kind == Slot::Kind::kRel) {
+        bound_id = bound.id;
+      } else if (bound.kind == Slot::Kind::kValue && bound.value.type() == ValueType::kRel) {
+        bound_id = bound.value.as_rel().id;
+      } else {
+        return Value::Bool(false);
+      }
+      const uint64_t mine_id = mine.kind == Slot::Kind::kRel ? mine.id : mine.value.as_rel().id;
+      return Value::Bool(mine_id == bound_id);
+    }
     case InternalOp::kRelUnique: {
       const Slot& slot = row[expr.slot];
       for (int other : expr.path_slots) {

@@ -14,13 +14,15 @@ void CollectLocal(const BoundExpr& expr, std::set<int>* reads, std::set<int>* lo
     return;
   }
   if (expr.kind == ExprKind::kVariable || expr.kind == ExprKind::kMapProjection ||
-      expr.internal == InternalOp::kHasLabels || expr.internal == InternalOp::kPropertyEquals) {
+      expr.internal == InternalOp::kHasLabels || expr.internal == InternalOp::kPropertyEquals ||
+      expr.internal == InternalOp::kSameRel) {
     if (expr.slot >= 0) reads->insert(expr.slot);
   }
   if (expr.kind == ExprKind::kListComprehension || expr.kind == ExprKind::kQuantifier) {
     locals->insert(expr.slot);
   }
-  if (expr.internal == InternalOp::kBuildPath || expr.internal == InternalOp::kRelUnique) {
+  if (expr.internal == InternalOp::kBuildPath || expr.internal == InternalOp::kRelUnique ||
+      expr.internal == InternalOp::kSameRel) {
     reads->insert(expr.path_slots.begin(), expr.path_slots.end());
   }
   for (const auto& child : expr.children) {

@@ -73,6 +73,12 @@ BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Sco
   size_t pattern_rel_count = 0;
   for (const auto& part : pattern.parts) pattern_rel_count += part.rels.size();
   std::set<std::string> pattern_rel_names;
+  struct ReusedRel {
+    int slot;        // where the expansion binds the relationship
+    int bound_slot;  // the variable's slot from before the pattern
+    std::string name;
+  };
+  std::vector<ReusedRel> reused_rels;
   for (const auto& part : pattern.parts) {
     for (const auto& rel : part.rels) {
       if (rel.variable && !pattern_rel_names.insert(*rel.variable).second) {
@@ -98,12 +104,26 @@ BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Sco
       bound_rel.types = rel.types;
       bound_rel.direction = rel.direction;
       bound_rel.var_length = rel.variable_length;
-      if (rel.variable && scope.count(*rel.variable) && bound.bound_before.count(scope[*rel.variable].slot)) {
+      const bool reused = rel.variable && scope.count(*rel.variable) &&
+                          bound.bound_before.count(scope[*rel.variable].slot);
+      if (reused && (rel.variable_length || shortest)) {
         throw QueryError(ErrorKind::kNotSupported,
                          "re-using the bound relationship variable '" + *rel.variable + "' in a pattern",
                          rel.span);
       }
-      if (rel.variable_length && !rel.variable && !shortest && !part.path_variable) {
+      if (reused) {
+        // Matched as a fresh relationship that must be the bound one (a
+        // conjunct, placed right after its expansion by predicate pushdown).
+        const VariableInfo& existing = scope.at(*rel.variable);
+        if (existing.kind != VariableKind::kRel && existing.kind != VariableKind::kValue) {
+          throw QueryError(ErrorKind::kSemantic,
+                           "variable '" + *rel.variable + "' is already bound to a different kind of value",
+                           rel.span);
+        }
+        bound_rel.slot = NewSlot();
+        bound_rel.name = *rel.variable;
+        reused_rels.push_back({bound_rel.slot, existing.slot, *rel.variable});
+      } else if (rel.variable_length && !rel.variable && !shortest && !part.path_variable) {
         // Anonymous: a slot of relationship ids only when uniqueness needs it.
         bound_rel.slot = pattern_rel_count > 1 ? NewSlot() : -1;
       } else {
@@ -173,6 +193,18 @@ BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Sco
     conjunct.expr = Bind(*expr, scope);
     CollectSlots(*conjunct.expr, &conjunct.reads);
     conjunct.text = SourceText(expr->span);
+    bound.conjuncts.push_back(std::move(conjunct));
+  }
+
+  for (const ReusedRel& reused : reused_rels) {
+    BoundConjunct conjunct;
+    auto same = std::make_unique<BoundExpr>();
+    same->internal = InternalOp::kSameRel;
+    same->slot = reused.slot;
+    same->path_slots = {reused.bound_slot};
+    conjunct.expr = std::move(same);
+    CollectSlots(*conjunct.expr, &conjunct.reads);
+    conjunct.text = reused.name + " is the bound " + reused.name;
     bound.conjuncts.push_back(std::move(conjunct));
   }
 
