@@ -77,8 +77,13 @@ BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Sco
     int slot;        // where the expansion binds the relationship
     int bound_slot;  // the variable's slot from before the pattern
     std::string name;
+    bool known_rel;  // bound as a relationship (not a value of unknown type)
+    RelDirection direction;
+    const BoundNode* left;  // the pattern's nodes either side, set once bound.parts is complete
+    const BoundNode* right;
   };
   std::vector<ReusedRel> reused_rels;
+  std::vector<std::pair<size_t, size_t>> reused_left_index;  // (part, rel) of each reused_rels entry
   for (const auto& part : pattern.parts) {
     for (const auto& rel : part.rels) {
       if (rel.variable && !pattern_rel_names.insert(*rel.variable).second) {
@@ -98,7 +103,8 @@ BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Sco
       bound_node.labels = node.labels;
       info.nodes.push_back(std::move(bound_node));
     }
-    for (const auto& rel : part.rels) {
+    for (size_t rel_idx = 0; rel_idx < part.rels.size(); ++rel_idx) {
+      const RelPattern& rel = part.rels[rel_idx];
       BoundRel bound_rel;
       bound_rel.named = rel.variable.has_value();
       bound_rel.types = rel.types;
@@ -122,7 +128,9 @@ BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Sco
         }
         bound_rel.slot = NewSlot();
         bound_rel.name = *rel.variable;
-        reused_rels.push_back({bound_rel.slot, existing.slot, *rel.variable});
+        reused_rels.push_back({bound_rel.slot, existing.slot, *rel.variable, existing.kind == VariableKind::kRel,
+                               rel.direction, nullptr, nullptr});
+        reused_left_index.push_back({bound.parts.size(), rel_idx});
       } else if (rel.variable_length && !rel.variable && !shortest && !part.path_variable) {
         // Anonymous: a slot of relationship ids only when uniqueness needs it.
         bound_rel.slot = pattern_rel_count > 1 ? NewSlot() : -1;
@@ -196,7 +204,49 @@ BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Sco
     bound.conjuncts.push_back(std::move(conjunct));
   }
 
+  auto variable = [](int slot, const std::string& name) {
+    auto expr = std::make_unique<BoundExpr>();
+    expr->kind = ExprKind::kVariable;
+    expr->slot = slot;
+    expr->name = name;
+    return expr;
+  };
+  auto call = [](const std::string& function, BoundExprPtr argument) {
+    auto expr = std::make_unique<BoundExpr>();
+    expr->kind = ExprKind::kFunctionCall;
+    expr->name = function;
+    expr->function = FindFunction(function)->function;
+    expr->children.push_back(std::move(argument));
+    return expr;
+  };
+  for (size_t idx = 0; idx < reused_rels.size(); ++idx) {
+    ReusedRel& reused = reused_rels[idx];
+    const BoundPatternPart& part = bound.parts[reused_left_index[idx].first];
+    reused.left = &part.nodes[reused_left_index[idx].second];
+    reused.right = &part.nodes[reused_left_index[idx].second + 1];
+  }
   for (const ReusedRel& reused : reused_rels) {
+    // Implied by the match, and a start for it: id(tail) = id(startNode(r)),
+    // id(head) = id(endNode(r)), so the expansion starts at the bound
+    // relationship's end instead of at every node.
+    if (reused.known_rel && reused.direction != RelDirection::kUndirected) {
+      const bool forward = reused.direction == RelDirection::kLeftToRight;
+      const BoundNode* tail = forward ? reused.left : reused.right;
+      const BoundNode* head = forward ? reused.right : reused.left;
+      for (const auto& [node, end] : {std::pair{tail, "startnode"}, std::pair{head, "endnode"}}) {
+        auto equal = std::make_unique<BoundExpr>();
+        equal->kind = ExprKind::kComparison;
+        equal->comparison_ops = {ComparisonOp::kEq};
+        equal->children.push_back(call("id", variable(node->slot, node->name)));
+        equal->children.push_back(call("id", call(end, variable(reused.bound_slot, reused.name))));
+        BoundConjunct implied;
+        implied.text = "id(" + node->name + ") = id(" + (end[0] == 's' ? "startNode(" : "endNode(") +
+                       reused.name + "))";
+        implied.expr = std::move(equal);
+        CollectSlots(*implied.expr, &implied.reads);
+        bound.conjuncts.push_back(std::move(implied));
+      }
+    }
     BoundConjunct conjunct;
     auto same = std::make_unique<BoundExpr>();
     same->internal = InternalOp::kSameRel;
