@@ -24,6 +24,16 @@ void SplitConjuncts(const Expr* expr, std::vector<const Expr*>* out) {
 
 }  // namespace
 
+BoundExprPtr TakePropertyCheck(int slot, BoundProperty* property) {
+  auto check = std::make_unique<BoundExpr>();
+  check->internal = InternalOp::kPropertyEquals;
+  check->slot = slot;
+  check->name = property->key;
+  check->span = property->value->span;
+  check->children.push_back(std::move(property->value));
+  return check;
+}
+
 std::vector<BoundProperty> Planner::BindPatternProperties(const Expr* properties, const Scope& scope,
                                                           std::string* text) {
   std::vector<BoundProperty> out;
@@ -280,13 +290,7 @@ BoundPattern Planner::BindPattern(const Pattern& pattern, const Expr* where, Sco
       }
       BoundConjunct conjunct;
       conjunct.text = name + "." + property.key + " = " + SourceText(property.value->span);
-      auto check = std::make_unique<BoundExpr>();
-      check->internal = InternalOp::kPropertyEquals;
-      check->slot = slot;
-      check->name = property.key;
-      check->span = property.value->span;
-      check->children.push_back(std::move(property.value));
-      conjunct.expr = std::move(check);
+      conjunct.expr = TakePropertyCheck(slot, &property);
       CollectSlots(*conjunct.expr, &conjunct.reads);
       bound.conjuncts.push_back(std::move(conjunct));
     }

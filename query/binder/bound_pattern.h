@@ -20,6 +20,10 @@ struct BoundProperty {
   BoundExprPtr value;
 };
 
+// The check that the node or relationship in `slot` has `property`
+// (kPropertyEquals); takes the property's value expression.
+BoundExprPtr TakePropertyCheck(int slot, BoundProperty* property);
+
 struct BoundNode {
   int slot = -1;
   std::string name;  // the variable, or anon_<n> for EXPLAIN

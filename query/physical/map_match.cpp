@@ -50,15 +50,7 @@ OperatorPtr MapCheck(OperatorPtr op, int slot, const std::string& name, const st
     predicates.push_back(std::move(check));
   }
   if (properties) {
-    for (auto& property : *properties) {
-      auto check = std::make_unique<BoundExpr>();
-      check->internal = InternalOp::kPropertyEquals;
-      check->slot = slot;
-      check->name = property.key;
-      check->span = property.value->span;
-      check->children.push_back(std::move(property.value));
-      predicates.push_back(std::move(check));
-    }
+    for (auto& property : *properties) predicates.push_back(TakePropertyCheck(slot, &property));
   }
   if (predicates.empty()) return op;
   std::string text;
@@ -77,15 +69,7 @@ std::shared_ptr<const EdgeFilter> EdgeFilterOf(BoundRel& rel) {
   auto filter = std::make_shared<EdgeFilter>();
   filter->slot = rel.edge_slot;
   filter->text = rel.properties_text;
-  for (auto& property : rel.properties) {
-    auto check = std::make_unique<BoundExpr>();
-    check->internal = InternalOp::kPropertyEquals;
-    check->slot = rel.edge_slot;
-    check->name = property.key;
-    check->span = property.value->span;
-    check->children.push_back(std::move(property.value));
-    filter->checks.push_back(std::move(check));
-  }
+  for (auto& property : rel.properties) filter->checks.push_back(TakePropertyCheck(rel.edge_slot, &property));
   return filter;
 }
 
